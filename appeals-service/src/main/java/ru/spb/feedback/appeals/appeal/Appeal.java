@@ -1,0 +1,86 @@
+package ru.spb.feedback.appeals.appeal;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealStatus;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A citizen's report of a problem, from registration to its end. */
+@Entity
+@Table(name = "appeal")
+public class Appeal extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Human tracking number, e.g. {@code SPB-2026-000123}. */
+    @Column(nullable = false, unique = true)
+    public String number;
+
+    /** The author's token subject. */
+    @Column(name = "citizen_id", nullable = false)
+    public String citizenId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppealRegistered.Channel channel;
+
+    @Column(name = "category_code", nullable = false)
+    public String categoryCode;
+
+    @Column(nullable = false)
+    public String description;
+
+    @Column(nullable = false)
+    public double lat;
+
+    @Column(nullable = false)
+    public double lon;
+
+    public String address;
+
+    /** An official appeal under 59-ФЗ. */
+    @Column(nullable = false)
+    public boolean official;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AppealStatus status;
+
+    @Column(name = "registered_at", nullable = false)
+    public Instant registeredAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "municipality_code")
+    public String municipalityCode;
+
+    @Column(name = "municipality_name")
+    public String municipalityName;
+
+    @Column(name = "organization_code")
+    public String organizationCode;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** Optimistic lock: of two concurrent changes, the second fails instead of overwriting the first. */
+    @Version
+    public int version;
+}

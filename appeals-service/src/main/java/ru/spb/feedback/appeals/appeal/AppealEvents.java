@@ -1,0 +1,33 @@
+package ru.spb.feedback.appeals.appeal;
+
+import ru.spb.feedback.appeals.category.Category;
+import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.contracts.GeoPoint;
+
+/** Maps appeals to the events about them; entities never go on the wire themselves. */
+final class AppealEvents {
+
+    private AppealEvents() {
+    }
+
+    static EventEnvelope.AppealRef ref(Appeal appeal) {
+        return new EventEnvelope.AppealRef(appeal.id, appeal.number, appeal.citizenId, appeal.municipalityCode);
+    }
+
+    static EventEnvelope registered(Appeal appeal, Category category, String requestId) {
+        AppealRegistered payload = new AppealRegistered(
+                new AppealRegistered.CategoryRef(category.code, category.name, category.groupCode, category.groupName,
+                        category.objectCode, category.objectName),
+                category.deadlineWorkingDays,
+                appeal.official,
+                new GeoPoint(appeal.lat, appeal.lon),
+                appeal.address,
+                appeal.description,
+                appeal.registeredAt,
+                appeal.channel,
+                appeal.contactEmail == null && appeal.contactName == null ? null
+                        : new AppealRegistered.CitizenContact(appeal.contactEmail, appeal.contactName));
+        return EventEnvelope.wrap(payload, ref(appeal), appeal.registeredAt, requestId);
+    }
+}

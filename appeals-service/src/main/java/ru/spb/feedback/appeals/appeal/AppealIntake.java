@@ -1,0 +1,179 @@
+package ru.spb.feedback.appeals.appeal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import ru.spb.feedback.appeals.category.Category;
+import ru.spb.feedback.appeals.category.CategoryCatalog;
+import ru.spb.feedback.appeals.config.AppealsConfig;
+import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.Topics;
+import ru.spb.feedback.messaging.outbox.Outbox;
+import ru.spb.feedback.web.Problem;
+import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.RequestIds;
+import ru.spb.feedback.web.Roles;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Registers a citizen's appeal: checks it, stores it as {@code REGISTERED} and writes
+ * {@code AppealRegistered} to the outbox, all in one transaction.
+ */
+@ApplicationScoped
+public class AppealIntake {
+
+    /** Tracking numbers carry the registration year in the city's time zone. */
+    static final ZoneId CITY_ZONE = ZoneId.of("Europe/Moscow");
+
+    @Inject
+    CategoryCatalog catalog;
+
+    @Inject
+    IdempotencyKeys idempotencyKeys;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AppealsConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    /**
+     * The author as the token names them.
+     *
+     * @param id    the token's subject
+     * @param email the token's {@code email} claim, may be null
+     * @param name  the token's {@code name} claim, may be null
+     */
+    public record Author(String id, String email, String name) {
+        @Override
+        public String toString() {
+            return "Author[" + id + "]";
+        }
+    }
+
+    /**
+     * The outcome: the appeal, and whether an earlier request with the same Idempotency-Key made it.
+     */
+    public record Registration(AppealView appeal, boolean replayed) {
+    }
+
+    @Transactional
+    public Registration submit(Author author, SubmitAppealRequest request, String idempotencyKey) {
+        IdempotencyKeys.checkWellFormed(idempotencyKey);
+        Category category = checkSemantics(request);
+        SubmitAppealRequest.Contact contact = contactOf(author, request);
+
+        UUID id = UUID.randomUUID();
+        if (idempotencyKey != null) {
+            Optional<UUID> earlier = idempotencyKeys.claim(author.id(), idempotencyKey, idempotencyKeys.fingerprint(request), id);
+            if (earlier.isPresent()) {
+                Appeal appeal = Appeal.findById(earlier.get());
+                return new Registration(AppealView.of(appeal, catalog.get(appeal.categoryCode).name), true);
+            }
+        }
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Appeal appeal = new Appeal();
+        appeal.id = id;
+        appeal.number = nextNumber(now);
+        appeal.citizenId = author.id();
+        appeal.channel = AppealRegistered.Channel.API;
+        appeal.categoryCode = category.code;
+        appeal.description = request.description().trim();
+        appeal.lat = request.location().lat();
+        appeal.lon = request.location().lon();
+        appeal.address = blankToNull(request.address());
+        appeal.official = request.isOfficial();
+        appeal.contactEmail = contact == null ? null : contact.email();
+        appeal.contactName = contact == null ? null : contact.name();
+        appeal.status = AppealStatus.REGISTERED;
+        appeal.registeredAt = now;
+        appeal.updatedAt = now;
+        appeal.persist();
+        AppealStatusChange.record(appeal, null, Roles.CITIZEN, author.id(), null);
+        outbox.add(Topics.APPEAL_EVENTS, AppealEvents.registered(appeal, category, RequestIds.current()));
+
+        meters.counter("appeals.registered", "channel", appeal.channel.name()).increment();
+        return new Registration(AppealView.of(appeal, category.name), false);
+    }
+
+    /** What bean validation cannot know: the catalog, the city's area, the duties of an official appeal. */
+    private Category checkSemantics(SubmitAppealRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Optional<Category> category = catalog.find(request.categoryCode().trim());
+        if (category.isEmpty()) {
+            violations.add(new Problem.Violation("categoryCode", "unknown problem type; see GET /api/v1/categories"));
+        } else if (!category.get().active) {
+            violations.add(new Problem.Violation("categoryCode", "this problem type is not accepted any more"));
+        }
+        int length = request.description().trim().codePointCount(0, request.description().trim().length());
+        if (length < 10) {
+            violations.add(new Problem.Violation("description", "must have at least 10 characters besides spaces"));
+        }
+        AppealsConfig.City city = config.city();
+        double lat = request.location().lat();
+        double lon = request.location().lon();
+        if (lat < city.minLat() || lat > city.maxLat() || lon < city.minLon() || lon > city.maxLon()) {
+            violations.add(new Problem.Violation("location", "is outside St. Petersburg"));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return category.get();
+    }
+
+    /**
+     * The contact stored with the appeal: the body's fields win over the token's. An official
+     * appeal under 59-ФЗ is answered only with a name and a reply address, so it needs both.
+     */
+    private static SubmitAppealRequest.Contact contactOf(Author author, SubmitAppealRequest request) {
+        SubmitAppealRequest.Contact given = request.contact();
+        String email = firstNonBlank(given == null ? null : given.email(), author.email());
+        String name = firstNonBlank(given == null ? null : given.name(), author.name());
+        if (request.isOfficial()) {
+            List<Problem.Violation> missing = new ArrayList<>();
+            if (name == null) {
+                missing.add(new Problem.Violation("contact.name", "an official appeal needs the citizen's name (none in the token either)"));
+            }
+            if (email == null) {
+                missing.add(new Problem.Violation("contact.email", "an official appeal needs a reply address (none in the token either)"));
+            }
+            if (!missing.isEmpty()) {
+                throw ProblemException.invalid(missing);
+            }
+        }
+        return email == null && name == null ? null : new SubmitAppealRequest.Contact(email, name);
+    }
+
+    private String nextNumber(Instant registeredAt) {
+        long sequence = ((Number) entityManager.createNativeQuery("select nextval('appeal_number_seq')").getSingleResult()).longValue();
+        return String.format("SPB-%d-%06d", registeredAt.atZone(CITY_ZONE).getYear(), sequence);
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first.trim();
+        }
+        return second == null || second.isBlank() ? null : second.trim();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}

@@ -1,0 +1,46 @@
+package ru.spb.feedback.appeals.appeal;
+
+import ru.spb.feedback.contracts.AppealStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An appeal as its author sees it. */
+@Schema(name = "Appeal")
+public record AppealView(
+        UUID id,
+        @Schema(examples = "SPB-2026-000123") String number,
+        AppealStatus status,
+        CategoryRef category,
+        String description,
+        SubmitAppealRequest.Location location,
+        String address,
+        boolean official,
+        @Schema(description = "The author's contact; only the author sees it") SubmitAppealRequest.Contact contact,
+        Instant registeredAt,
+        Instant updatedAt,
+        @Schema(description = "Where the problem is; known once routed") Municipality municipality,
+        @Schema(description = "The body that must answer; known once routed") String organizationCode,
+        @Schema(description = "Answer due; known once routed") Instant dueAt) {
+
+    /** The problem type, by code and name. */
+    @Schema(name = "AppealCategory")
+    public record CategoryRef(String code, String name) {
+    }
+
+    @Schema(name = "AppealMunicipality")
+    public record Municipality(@Schema(description = "OSM relation id", examples = "1123300") String code, String name) {
+    }
+
+    static AppealView of(Appeal appeal, String categoryName) {
+        return new AppealView(appeal.id, appeal.number, appeal.status,
+                new CategoryRef(appeal.categoryCode, categoryName), appeal.description,
+                new SubmitAppealRequest.Location(appeal.lat, appeal.lon), appeal.address, appeal.official,
+                appeal.contactEmail == null && appeal.contactName == null ? null
+                        : new SubmitAppealRequest.Contact(appeal.contactEmail, appeal.contactName),
+                appeal.registeredAt, appeal.updatedAt,
+                appeal.municipalityCode == null ? null : new Municipality(appeal.municipalityCode, appeal.municipalityName),
+                appeal.organizationCode, appeal.dueAt);
+    }
+}

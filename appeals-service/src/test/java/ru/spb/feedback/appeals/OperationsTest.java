@@ -1,0 +1,59 @@
+package ru.spb.feedback.appeals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import ru.spb.feedback.appeals.appeal.AppealFixtures;
+
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** What operators rely on: the API description, health groups and metrics. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void documentsEveryEndpointWithExamples() {
+        String openapi = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        assertThat(openapi)
+                .contains("\"/api/v1/appeals\"", "\"/api/v1/appeals/{id}\"", "\"/api/v1/appeals/{id}/history\"",
+                        "\"/api/v1/categories\"", "\"/api/v1/categories/{code}\"")
+                .contains("Idempotency-Key", "application/problem+json", "SPB-2026-000123", "\"bearerFormat\"");
+    }
+
+    @Test
+    void readinessCoversTheDatabaseOnly() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")))
+                .body("checks.name", not(hasItem("kafka")));
+        given().when().get("/q/health/group/kafka")
+                .then().statusCode(200)
+                .body("checks[0].name", equalTo("kafka"))
+                .body("checks[0].status", equalTo("UP"));
+    }
+
+    @Test
+    void countsRegisteredAppealsAndShowsTheOutboxBacklog() {
+        double before = metric("appeals_registered_total{channel=\"API\"");
+        AppealFixtures.submit(AppealFixtures.newCitizen(), AppealFixtures.validBody()).statusCode(201);
+
+        assertThat(metric("appeals_registered_total{channel=\"API\"")).isEqualTo(before + 1);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("outbox_backlog_rows{", "outbox_backlog_oldest_age_seconds{", "kafka_reachable{",
+                "outbox_published_total{");
+    }
+
+    private static double metric(String prefix) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith(prefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(0);
+    }
+}

@@ -1,0 +1,43 @@
+package ru.spb.feedback.appeals.appeal;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import ru.spb.feedback.testsupport.TestTokens;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Request bodies and calls the appeal tests share. */
+public final class AppealFixtures {
+
+    /** «Конструкция, препятствующая парковке» (object Двор): public, no photo required. */
+    public static final String PARKING_BARRIER = "56";
+    /** Near the Admiralty, inside the city. */
+    public static final double LAT = 59.9375;
+    public static final double LON = 30.3086;
+
+    private AppealFixtures() {
+    }
+
+    public static String body(String categoryCode, String description, double lat, double lon) {
+        return """
+                {"categoryCode": "%s", "description": "%s", "location": {"lat": %s, "lon": %s}, "address": "Адмиралтейский пр., 1"}"""
+                .formatted(categoryCode, description, lat, lon);
+    }
+
+    public static String validBody() {
+        return body(PARKING_BARRIER, "Во дворе поставили бетонные блоки, не проехать скорой", LAT, LON);
+    }
+
+    /** A fresh citizen with e-mail and name in the token. */
+    public static String newCitizen() {
+        String subject = "citizen-" + UUID.randomUUID();
+        return TestTokens.citizen(subject, subject + "@example.org", "Анна Смирнова");
+    }
+
+    public static ValidatableResponse submit(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/appeals").then();
+    }
+}

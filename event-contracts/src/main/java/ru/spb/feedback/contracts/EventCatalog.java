@@ -1,0 +1,39 @@
+package ru.spb.feedback.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type the platform knows, in one list. A consumer looks an incoming
+ * {@code eventType} up here; a type that is missing is one it skips and counts.
+ */
+public final class EventCatalog {
+
+    private static final List<Class<? extends AppealEvent>> TYPES = List.of(
+            AppealRegistered.class);
+
+    private static final Map<String, Class<? extends AppealEvent>> BY_NAME = TYPES.stream()
+            .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
+
+    private EventCatalog() {
+    }
+
+    public static EventType typeOf(Class<?> payloadType) {
+        EventType type = payloadType.getAnnotation(EventType.class);
+        if (type == null) {
+            throw new IllegalArgumentException(payloadType.getName() + " is not annotated with @EventType");
+        }
+        return type;
+    }
+
+    public static Optional<Class<? extends AppealEvent>> byName(String eventType) {
+        return Optional.ofNullable(BY_NAME.get(eventType));
+    }
+
+    public static List<Class<? extends AppealEvent>> all() {
+        return TYPES;
+    }
+}

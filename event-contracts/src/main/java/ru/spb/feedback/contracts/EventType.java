@@ -1,0 +1,22 @@
+package ru.spb.feedback.contracts;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Names an event payload record on the wire. The name is the envelope's {@code eventType}; the
+ * version is bumped only for changes old consumers cannot read (new optional fields do not count).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface EventType {
+
+    String name();
+
+    int version() default 1;
+
+    /** Whether the citizen is told about this event (notification-service acts only on these). */
+    boolean citizenVisible();
+}

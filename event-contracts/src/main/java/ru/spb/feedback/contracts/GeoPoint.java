@@ -1,0 +1,5 @@
+package ru.spb.feedback.contracts;
+
+/** A WGS 84 point. */
+public record GeoPoint(double lat, double lon) {
+}

@@ -1,0 +1,97 @@
+package ru.spb.feedback.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private static final AppealRegistered REGISTERED = new AppealRegistered(
+            new AppealRegistered.CategoryRef("159", "Санитарное состояние", "50", "Нарушения", "18", "Бюджетное учреждение"),
+            9, true, new GeoPoint(59.93, 30.31), "Невский пр., 1", "Описание проблемы",
+            Instant.parse("2026-11-27T10:15:30Z"), AppealRegistered.Channel.API,
+            new AppealRegistered.CitizenContact("ivan@example.org", "Иван Петров"));
+
+    @Test
+    void roundTripsAnEnvelopeWithItsPayload() {
+        UUID appealId = UUID.randomUUID();
+        EventEnvelope envelope = EventEnvelope.wrap(REGISTERED,
+                new EventEnvelope.AppealRef(appealId, "SPB-2026-000001", "citizen-1", null),
+                Instant.parse("2026-11-27T10:15:31Z"), "req-1");
+
+        EventEnvelope read = EventCodec.decode(EventCodec.encode(envelope));
+
+        assertThat(read.eventType()).isEqualTo("AppealRegistered");
+        assertThat(read.schemaVersion()).isEqualTo(1);
+        assertThat(read.citizenVisible()).isTrue();
+        assertThat(read.appealId()).isEqualTo(appealId);
+        assertThat(read.municipalityCode()).isNull();
+        assertThat(read.requestId()).isEqualTo("req-1");
+        assertThat(read.payloadAs(AppealRegistered.class)).isEqualTo(REGISTERED);
+    }
+
+    @Test
+    void writesTimesAsIsoStrings() {
+        EventEnvelope envelope = EventEnvelope.wrap(REGISTERED,
+                new EventEnvelope.AppealRef(UUID.randomUUID(), "SPB-2026-000001", "c", null),
+                Instant.parse("2026-11-27T10:15:31Z"), null);
+
+        String json = EventCodec.encodeToString(envelope);
+
+        assertThat(json).contains("\"occurredAt\":\"2026-11-27T10:15:31Z\"")
+                .contains("\"registeredAt\":\"2026-11-27T10:15:30Z\"")
+                .doesNotContain("requestId");
+    }
+
+    @Test
+    void ignoresFieldsItDoesNotKnow() {
+        String json = EventCodec.encodeToString(EventEnvelope.wrap(REGISTERED,
+                new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", null), Instant.now(), null));
+        String withExtra = json.replaceFirst("\\{", "{\"addedLater\":42,");
+
+        assertThat(EventCodec.decode(withExtra).eventType()).isEqualTo("AppealRegistered");
+    }
+
+    @Test
+    void rejectsBrokenJsonWithoutQuotingIt() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"eventId\": \"secret@mail.ru".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageNotContaining("secret@mail.ru");
+    }
+
+    @Test
+    void rejectsAnEnvelopeWithoutRequiredFields() {
+        assertThatThrownBy(() -> EventCodec.decode("{\"eventType\":\"AppealRegistered\"}"))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.decode("null")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventCodec.decode((byte[]) null)).isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void rejectsAPayloadOfTheWrongShapeWithoutQuotingIt() {
+        String json = EventCodec.encodeToString(EventEnvelope.wrap(REGISTERED,
+                new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", null), Instant.now(), null));
+        EventEnvelope broken = EventCodec.decode(json.replace("\"deadlineWorkingDays\":9", "\"deadlineWorkingDays\":\"nine@x\""));
+
+        assertThatThrownBy(() -> broken.payloadAs(AppealRegistered.class))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("deadlineWorkingDays")
+                .hasMessageNotContaining("nine@x");
+    }
+
+    @Test
+    void knowsEveryListedTypeByName() {
+        assertThat(EventCatalog.byName("AppealRegistered")).contains(AppealRegistered.class);
+        assertThat(EventCatalog.byName("SomethingNew")).isEmpty();
+    }
+
+    @Test
+    void neverPrintsContactData() {
+        assertThat(REGISTERED.toString()).doesNotContain("ivan@example.org").doesNotContain("Иван");
+    }
+}

@@ -1,0 +1,281 @@
+package ru.spb.feedback.messaging.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import ru.spb.feedback.contracts.EventHeaders;
+import ru.spb.feedback.messaging.jobs.ClusterLock;
+import ru.spb.feedback.messaging.kafka.KafkaAdmin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first. One copy of the service relays at a time (an
+ * advisory lock held for the pass), so events of one appeal leave in the order they were written.
+ * A row is marked published only after Kafka acknowledged it and every row before it; after the
+ * first failure the pass stops and the rest wait for the next pass. While Kafka is down, rows
+ * simply accumulate; they go out when it is back, also after a restart.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LOCK = "outbox-relay";
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    ClusterLock clusterLock;
+
+    @Inject
+    KafkaAdmin kafkaAdmin;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    private final Semaphore nudges = new Semaphore(0);
+    private final AtomicBoolean kafkaReachable = new AtomicBoolean(false);
+    private volatile boolean running;
+    private ExecutorService loop;
+    private KafkaProducer<String, byte[]> producer;
+    private Counter published;
+    private Counter failures;
+
+    void start(@Observes StartupEvent startup) {
+        published = meters.counter("outbox.published", "service", applicationName);
+        failures = meters.counter("outbox.publish.failures", "service", applicationName);
+        Gauge.builder("kafka.reachable", kafkaReachable, reachable -> reachable.get() ? 1 : 0)
+                .description("1 when the last outbox pass reached Kafka")
+                .tag("service", applicationName)
+                .register(meters);
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay disabled in this copy");
+            return;
+        }
+        running = true;
+        loop = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop.submit(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        nudges.release();
+        if (loop != null) {
+            loop.shutdown();
+            try {
+                loop.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Asks for a pass as soon as the current transaction commits. */
+    void nudgeAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    nudges.release();
+                }
+            }
+        });
+    }
+
+    public boolean kafkaReachable() {
+        return kafkaReachable.get();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                nudges.tryAcquire(config.relay().interval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.drainPermits();
+                if (!running) {
+                    return;
+                }
+                Pass pass = relayOnce();
+                if (pass.failed()) {
+                    Thread.sleep(config.relay().backoff().toMillis());
+                } else if (pass.published() == config.relay().batchSize()) {
+                    nudges.release(); // a full batch: there is probably more
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("outbox relay pass failed", e);
+            }
+        }
+    }
+
+    /** One pass: publish up to a batch of rows if this copy holds the relay lock. */
+    public Pass relayOnce() {
+        // the pass may wait for Kafka up to the delivery timeout; give the transaction room for it
+        int timeoutSeconds = (int) config.relay().deliveryTimeout().plusSeconds(30).toSeconds();
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(this::publishBatch);
+    }
+
+    private Pass publishBatch() {
+        if (!clusterLock.tryLockForTransaction(LOCK)) {
+            return Pass.NOT_OURS;
+        }
+        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+                .page(0, config.relay().batchSize()).list();
+        if (batch.isEmpty()) {
+            return Pass.EMPTY;
+        }
+        try {
+            kafkaAdmin.ensureTopics(batch.stream().map(row -> row.topic).toList(), config.topicPartitions());
+        } catch (KafkaAdmin.KafkaUnavailableException e) {
+            return failed(batch.get(0), e.getCause(), 0);
+        }
+
+        List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+        for (OutboxEvent row : batch) {
+            try {
+                sent.add(producer().send(toRecord(row)));
+            } catch (RuntimeException e) {
+                break; // e.g. no metadata within max.block.ms: nothing after this row may overtake it
+            }
+        }
+        List<Long> done = new ArrayList<>(sent.size());
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent row = batch.get(i);
+            try {
+                if (i >= sent.size()) {
+                    throw new IllegalStateException("not sent: Kafka refused the record");
+                }
+                sent.get(i).get(config.relay().deliveryTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
+                done.add(row.id);
+            } catch (Exception e) {
+                markPublished(done);
+                return failed(row, e, done.size());
+            }
+        }
+        markPublished(done);
+        if (kafkaReachable.compareAndSet(false, true)) {
+            LOG.info("outbox relay reached Kafka");
+        }
+        return new Pass(done.size(), false);
+    }
+
+    private void markPublished(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids);
+            published.increment(ids.size());
+        }
+    }
+
+    private Pass failed(OutboxEvent row, Throwable error, int publishedBefore) {
+        Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.ExecutionException ? error.getCause() : error;
+        row.attempts++;
+        row.lastError = truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        failures.increment();
+        if (kafkaReachable.compareAndSet(true, false) || row.attempts == 1) {
+            LOG.warnf("outbox relay cannot publish (%s); %d published in this pass, the rest waits",
+                    cause.getClass().getSimpleName(), publishedBefore);
+        }
+        return new Pass(publishedBefore, true);
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic, row.messageKey,
+                row.payload.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_ID, bytes(row.eventId.toString())));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(row.eventType)));
+        record.headers().add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(row.schemaVersion))));
+        if (row.requestId != null) {
+            record.headers().add(new RecordHeader(EventHeaders.REQUEST_ID, bytes(row.requestId)));
+        }
+        return record;
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            OutboxConfig.Relay relay = config.relay();
+            long deliveryTimeout = relay.deliveryTimeout().toMillis();
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaAdmin.bootstrapServers());
+            properties.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-outbox-relay");
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) deliveryTimeout);
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, deliveryTimeout / 2 - 10));
+            properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, relay.maxBlock().toMillis());
+            properties.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            producer = new KafkaProducer<>(properties);
+        }
+        return producer;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    /**
+     * The outcome of one pass.
+     *
+     * @param published rows Kafka acknowledged
+     * @param failed    whether the pass stopped at a row Kafka did not take
+     */
+    public record Pass(int published, boolean failed) {
+        static final Pass NOT_OURS = new Pass(0, false);
+        static final Pass EMPTY = new Pass(0, false);
+    }
+}

@@ -1,0 +1,35 @@
+package ru.spb.feedback.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import ru.spb.feedback.devinfra.PostgresServer;
+
+import java.util.Map;
+
+/**
+ * Gives a suite its own database on a real PostgreSQL (see {@link ru.spb.feedback.devinfra.Postgres}
+ * for where the server comes from). Init arg {@code database}: the database name.
+ */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "feedback_test";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        PostgresServer server = SharedInfrastructure.postgres();
+        server.ensureDatabase(database);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
+                "quarkus.datasource.username", server.user(),
+                "quarkus.datasource.password", server.password());
+    }
+
+    @Override
+    public void stop() {
+        // the server is shared by every suite of this JVM and stops with it
+    }
+}

@@ -1,0 +1,186 @@
+package ru.spb.feedback.web;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure of a request into {@code application/problem+json}. Bad input is always a
+ * 4xx with a reason; only our own bugs are a 500, and those never show internals.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, ContainerRequestContext request) {
+        return respond(e.problem(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, ContainerRequestContext request) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(violation -> new Problem.Violation(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
+                .collect(Collectors.toList());
+        return respond(Problem.validation(violations), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonParseException e, ContainerRequestContext request) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON" + where), request);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, ContainerRequestContext request) {
+        return respond(wrongShape(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, ContainerRequestContext request) {
+        return respond(wrongShape(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, ContainerRequestContext request) {
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, ContainerRequestContext request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e, ContainerRequestContext request) {
+        return unauthorized(request);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this operation"), request);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, ContainerRequestContext request) {
+        // the JSON reader wraps its own failures; answer those as the Jackson mappers would
+        if (e.getCause() instanceof JsonParseException parse) {
+            return unreadableJson(parse, request);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException other) {
+            return otherJson(other, request);
+        }
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource";
+            case 405 -> "Method " + request.getMethod() + " is not allowed here";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "Unsupported content type; send application/json";
+            default -> title;
+        };
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, slug(title), title, detail).at(request.getUriInfo().getPath(), RequestIdFilter.of(request)));
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        LOG.error("unexpected failure", e);
+        return respond(Problem.of(500, "internal", "Internal error",
+                "Something went wrong on our side; quote the request id when reporting it"), request);
+    }
+
+    private Response unauthorized(ContainerRequestContext request) {
+        Response response = respond(Problem.of(401, "unauthorized", "Unauthorized",
+                "A valid bearer token is required"), request);
+        response.getHeaders().putSingle(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return response;
+    }
+
+    private static Response respond(Problem problem, ContainerRequestContext request) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.at(request.getUriInfo().getPath(), RequestIdFilter.of(request)))
+                .build();
+    }
+
+    /** Names the field without quoting the value (Jackson's own message would). */
+    private static Problem wrongShape(JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (field.isEmpty()) {
+            return Problem.of(400, "malformed-json", "Malformed JSON", "The request body does not have the expected structure");
+        }
+        return Problem.validation(List.of(new Problem.Violation(field, "has the wrong type or format")));
+    }
+
+    /**
+     * The JSON path of the violating field. For a method parameter the method and body-parameter
+     * names are dropped ({@code submit.request.location.lat} becomes {@code location.lat}); a query
+     * or path parameter keeps its own name.
+     */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        List<Path.Node> all = new ArrayList<>();
+        nodes.forEachRemaining(all::add);
+        for (int i = 0; i < all.size(); i++) {
+            Path.Node node = all.get(i);
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER && i + 1 < all.size()) {
+                continue;
+            }
+            String name = node.getName() == null ? "" : node.getName();
+            if (node.getIndex() != null) {
+                name = name + "[" + node.getIndex() + "]";
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
