@@ -85,6 +85,17 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Drops the database (closing its sessions) and creates it empty. */
+    public void recreateDatabase(String database) {
+        ensureDatabase(database);
+        try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("drop database " + database + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + database + " on " + origin, e);
+        }
+        ensureDatabase(database);
+    }
+
     public Connection connect(String database) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", user);

@@ -9,6 +9,11 @@ public final class RepositoryFiles {
     private RepositoryFiles() {
     }
 
+    /** The repository's root directory (the one holding {@code mvnw}). */
+    public static Path root() {
+        return find("mvnw").getParent();
+    }
+
     /**
      * Walks up from the working directory until {@code relativePath} exists. The environment
      * variable {@code FEEDBACK_HOME} names the repository root explicitly.

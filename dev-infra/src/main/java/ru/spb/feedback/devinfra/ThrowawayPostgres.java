@@ -8,9 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Starts a PostgreSQL cluster in a temp directory, on a free port, bound to 127.0.0.1 with trust
@@ -60,7 +58,7 @@ public final class ThrowawayPostgres {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not stop throwaway PostgreSQL in " + data, e);
         }
-        deleteRecursively(base);
+        ScratchDirectory.delete(base);
     }
 
     static boolean isRoot() {
@@ -84,14 +82,6 @@ public final class ThrowawayPostgres {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not delete " + root, e);
         }
     }
 }

@@ -1,0 +1,58 @@
+package ru.spb.feedback.local;
+
+import ru.spb.feedback.devinfra.DevTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code ./platform token ROLE [--sub ID] [--org CODE] [--email E] [--name N] [--hours H]}:
+ * a dev token for one of the five roles, with demo defaults.
+ */
+final class DevTokenCommand {
+
+    static final Set<String> ROLES = Set.of("citizen", "officer", "moderator", "admin", "integrator");
+    /** Адмиралтейский округ: the demo officer works for its local administration. */
+    static final String DEMO_ORGANIZATION = "1123300";
+
+    private DevTokenCommand() {
+    }
+
+    static String mint(List<String> args) {
+        if (args.isEmpty() || !ROLES.contains(args.get(0))) {
+            throw new IllegalArgumentException("role must be one of " + ROLES);
+        }
+        String role = args.get(0);
+        String subject = "demo-" + role;
+        String organization = "officer".equals(role) ? DEMO_ORGANIZATION : null;
+        String email = "citizen".equals(role) ? "demo-citizen@example.org" : null;
+        String name = "citizen".equals(role) ? "Демо Житель" : null;
+        long hours = 12;
+        for (int i = 1; i < args.size(); i += 2) {
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(args.get(i) + " needs a value");
+            }
+            String value = args.get(i + 1);
+            switch (args.get(i)) {
+                case "--sub" -> subject = value;
+                case "--org" -> organization = value;
+                case "--email" -> email = value;
+                case "--name" -> name = value;
+                case "--hours" -> hours = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+            }
+        }
+        DevTokens.Builder token = DevTokens.fromRepository().subject(subject).group(role).lifetime(Duration.ofHours(hours));
+        if (organization != null) {
+            token.organization(organization);
+        }
+        if (email != null) {
+            token.email(email);
+        }
+        if (name != null) {
+            token.name(name);
+        }
+        return token.sign();
+    }
+}

@@ -1,0 +1,153 @@
+package ru.spb.feedback.local;
+
+import ru.spb.feedback.devinfra.DevTokens;
+import ru.spb.feedback.devinfra.Postgres;
+import ru.spb.feedback.devinfra.PostgresServer;
+import ru.spb.feedback.devinfra.RepositoryFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./platform run}: PostgreSQL, a Kafka broker and the services on this machine, without
+ * Docker; Ctrl-C (or {@code ./platform stop}) stops everything it started.
+ * {@code ./platform token ROLE}: prints a dev token. {@code ./platform events}: prints the events on Kafka.
+ */
+public final class LocalPlatform {
+
+    /**
+     * A service the local run starts.
+     *
+     * @param module   its Maven module (and name)
+     * @param port     its fixed port
+     * @param database its own database, or null if it has none
+     */
+    record Service(String module, int port, String database) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("appeals-service", 8081, "appeals"));
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> new LocalPlatform().run();
+            case "token" -> System.out.println(DevTokenCommand.mint(List.of(args).subList(1, args.length)));
+            case "events" -> TopicTail.print(List.of(args).subList(1, args.length));
+            default -> {
+                System.err.println("usage: ./platform [run | stop | token ROLE [--sub ID] [--org CODE] [--email E] [--name N] | events [TOPIC]]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private void run() throws Exception {
+        Path root = RepositoryFiles.root();
+        Path work = root.resolve(".local");
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        Path pidFile = work.resolve("platform.pid");
+        Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopAll();
+            deleteQuietly(pidFile);
+            stopped.countDown();
+        }, "stop-platform"));
+
+        try {
+            say("PostgreSQL: looking for a server …");
+            PostgresServer postgres = Postgres.findOrStart();
+            started.push(postgres);
+            SERVICES.stream().filter(service -> service.database() != null)
+                    .forEach(service -> postgres.ensureDatabase(service.database()));
+
+            String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+            if (kafka == null || kafka.isBlank()) {
+                say("Kafka: starting a broker …");
+                KafkaBroker broker = KafkaBroker.start(root.resolve("local-platform/target/lib"), work, logs.resolve("kafka.log"));
+                started.push(broker);
+                kafka = broker.bootstrapServers();
+            }
+
+            Map<String, ServiceProcess> services = new HashMap<>();
+            for (Service service : SERVICES) {
+                say(service.module() + ": starting on port " + service.port() + " …");
+                ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
+                        environment(root, postgres, service, kafka), logs.resolve(service.module() + ".log"));
+                started.push(process);
+                services.put(service.module(), process);
+            }
+            for (ServiceProcess process : services.values()) {
+                process.awaitReady(Duration.ofSeconds(120));
+            }
+            printSummary(postgres, kafka, logs);
+        } catch (Exception e) {
+            System.err.println("\nThe platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    /** Every setting a service needs, explicitly, so nothing inherited makes two services share a database. */
+    static Map<String, String> environment(Path root, PostgresServer postgres, Service service, String kafka) {
+        Map<String, String> environment = new HashMap<>();
+        if (service.database() != null) {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        }
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/jwt/public-key.pem").toUri().toString());
+        environment.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
+        return environment;
+    }
+
+    private void printSummary(PostgresServer postgres, String kafka, Path logs) {
+        StringBuilder out = new StringBuilder("\nThe feedback platform is running. Ctrl-C (or ./platform stop) stops everything it started.\n\n");
+        out.append(String.format("  %-22s %s:%d (%s)%n", "PostgreSQL", postgres.host(), postgres.port(), postgres.origin()));
+        out.append(String.format("  %-22s %s%n", "Kafka", kafka));
+        for (Service service : SERVICES) {
+            String url = "http://localhost:" + service.port();
+            out.append(String.format("  %-22s %s   (Swagger UI %s/q/swagger-ui)%n", service.module(), url, url));
+        }
+        out.append("\n  Logs: ").append(logs).append('\n');
+        out.append("  A citizen's token (12 h):  export TOKEN=")
+                .append(DevTokenCommand.mint(List.of("citizen"))).append('\n');
+        out.append("  Other roles: ./platform token officer|moderator|admin|integrator\n");
+        System.out.println(out);
+    }
+
+    private synchronized void stopAll() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + next + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next run overwrites it
+        }
+    }
+}
