@@ -13,7 +13,12 @@ import java.util.stream.Collectors;
 public final class EventCatalog {
 
     private static final List<Class<? extends AppealEvent>> TYPES = List.of(
-            AppealRegistered.class);
+            AppealRegistered.class,
+            AppealRouted.class,
+            AppealSentToTriage.class,
+            AppealRerouteRequested.class,
+            RoutingDecided.class,
+            TriageRequired.class);
 
     private static final Map<String, Class<? extends AppealEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
