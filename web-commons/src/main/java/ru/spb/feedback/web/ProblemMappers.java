@@ -20,7 +20,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -157,27 +156,28 @@ public class ProblemMappers {
      * or path parameter keeps its own name.
      */
     static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> names = new ArrayList<>();
-        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         List<Path.Node> all = new ArrayList<>();
-        nodes.forEachRemaining(all::add);
+        violation.getPropertyPath().iterator().forEachRemaining(all::add);
+        StringBuilder field = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {
             Path.Node node = all.get(i);
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.CONSTRUCTOR
+                    || node.getKind() == ElementKind.PARAMETER && i + 1 < all.size()) {
                 continue;
             }
-            if (node.getKind() == ElementKind.PARAMETER && i + 1 < all.size()) {
-                continue;
+            // a node inside a list or map carries the position in it: items[0].name, codes[1]
+            if (node.isInIterable() && field.length() > 0) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(position == null ? "" : position).append(']');
             }
-            String name = node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            }
-            if (!name.isEmpty()) {
-                names.add(name);
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null && !node.getName().isEmpty()) {
+                if (field.length() > 0) {
+                    field.append('.');
+                }
+                field.append(node.getName());
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return field.length() == 0 ? "body" : field.toString();
     }
 
     private static String slug(String title) {

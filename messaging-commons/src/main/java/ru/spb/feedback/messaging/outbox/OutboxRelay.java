@@ -1,7 +1,6 @@
 package ru.spb.feedback.messaging.outbox;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,26 +23,30 @@ import org.jboss.logging.Logger;
 import ru.spb.feedback.contracts.EventHeaders;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
 import ru.spb.feedback.messaging.kafka.KafkaAdmin;
+import ru.spb.feedback.messaging.kafka.KafkaReachability;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows to Kafka, oldest first. One copy of the service relays at a time (an
  * advisory lock held for the pass), so events of one appeal leave in the order they were written.
- * A row is marked published only after Kafka acknowledged it and every row before it; after the
- * first failure the pass stops and the rest wait for the next pass. While Kafka is down, rows
- * simply accumulate; they go out when it is back, also after a restart.
+ * A row is marked published once Kafka acknowledged it, unless an earlier row of the same appeal
+ * failed in the pass: then it waits and is sent again after that one, so each appeal's events keep
+ * their order. One pass never sends a row twice; a row whose acknowledgement was lost may be sent
+ * again by a later pass, and consumers drop it by its event id. While Kafka is down, rows simply
+ * accumulate; they go out when it is back, also after a restart.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,6 +64,9 @@ public class OutboxRelay {
     KafkaAdmin kafkaAdmin;
 
     @Inject
+    KafkaReachability reachability;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     @Inject
@@ -70,7 +76,6 @@ public class OutboxRelay {
     String applicationName;
 
     private final Semaphore nudges = new Semaphore(0);
-    private final AtomicBoolean kafkaReachable = new AtomicBoolean(false);
     private volatile boolean running;
     private ExecutorService loop;
     private KafkaProducer<String, byte[]> producer;
@@ -80,10 +85,6 @@ public class OutboxRelay {
     void start(@Observes StartupEvent startup) {
         published = meters.counter("outbox.published", "service", applicationName);
         failures = meters.counter("outbox.publish.failures", "service", applicationName);
-        Gauge.builder("kafka.reachable", kafkaReachable, reachable -> reachable.get() ? 1 : 0)
-                .description("1 when the last outbox pass reached Kafka")
-                .tag("service", applicationName)
-                .register(meters);
         if (!config.relay().enabled()) {
             LOG.info("outbox relay disabled in this copy");
             return;
@@ -127,10 +128,6 @@ public class OutboxRelay {
                 }
             }
         });
-    }
-
-    public boolean kafkaReachable() {
-        return kafkaReachable.get();
     }
 
     private void run() {
@@ -186,7 +183,12 @@ public class OutboxRelay {
                 break; // e.g. no metadata within max.block.ms: nothing after this row may overtake it
             }
         }
+        // Mark what Kafka acknowledged, except rows after a failed row of the same appeal: those are
+        // sent again after it, so each appeal's events keep their order.
         List<Long> done = new ArrayList<>(sent.size());
+        Set<String> blockedKeys = new HashSet<>();
+        OutboxEvent firstFailed = null;
+        Exception firstError = null;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent row = batch.get(i);
             try {
@@ -194,14 +196,25 @@ public class OutboxRelay {
                     throw new IllegalStateException("not sent: Kafka refused the record");
                 }
                 sent.get(i).get(config.relay().deliveryTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-                done.add(row.id);
+                if (!blockedKeys.contains(row.messageKey)) {
+                    done.add(row.id);
+                }
             } catch (Exception e) {
-                markPublished(done);
-                return failed(row, e, done.size());
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                blockedKeys.add(row.messageKey);
+                if (firstFailed == null) {
+                    firstFailed = row;
+                    firstError = e;
+                }
             }
         }
         markPublished(done);
-        if (kafkaReachable.compareAndSet(false, true)) {
+        if (firstFailed != null) {
+            return failed(firstFailed, firstError, done.size());
+        }
+        if (reachability.observed(true)) {
             LOG.info("outbox relay reached Kafka");
         }
         return new Pass(done.size(), false);
@@ -219,7 +232,7 @@ public class OutboxRelay {
         row.attempts++;
         row.lastError = truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage());
         failures.increment();
-        if (kafkaReachable.compareAndSet(true, false) || row.attempts == 1) {
+        if (reachability.observed(false) || row.attempts == 1) {
             LOG.warnf("outbox relay cannot publish (%s); %d published in this pass, the rest waits",
                     cause.getClass().getSimpleName(), publishedBefore);
         }

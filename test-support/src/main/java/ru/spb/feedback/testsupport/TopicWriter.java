@@ -1,0 +1,65 @@
+package ru.spb.feedback.testsupport;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import ru.spb.feedback.contracts.EventCodec;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.contracts.EventHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain Kafka producer for tests: puts events (or any bytes) on a topic the way a producing
+ * service would, to drive a consumer under test.
+ */
+public final class TopicWriter implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+
+    public TopicWriter(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(properties);
+    }
+
+    /** Sends an event with the headers every producer of the platform sets, keyed by its appeal. */
+    public void send(String topic, EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.appealId().toString(), EventCodec.encode(event));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_ID, bytes(event.eventId().toString())));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(event.eventType())));
+        record.headers().add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
+        send(record);
+    }
+
+    /** Sends raw bytes, e.g. a record no consumer can read. */
+    public void sendRaw(String topic, String key, byte[] value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        try {
+            producer.send(record).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + record.topic(), e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(2));
+    }
+}
