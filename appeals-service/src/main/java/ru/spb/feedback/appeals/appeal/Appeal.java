@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.TriageRequired;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -74,8 +75,19 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "municipality_name")
     public String municipalityName;
 
+    @Column(name = "district_name")
+    public String districtName;
+
     @Column(name = "organization_code")
     public String organizationCode;
+
+    @Column(name = "organization_name")
+    public String organizationName;
+
+    /** Why routing sent it to triage, while it is there. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "triage_reason")
+    public TriageRequired.Reason triageReason;
 
     @Column(name = "due_at")
     public Instant dueAt;
@@ -83,4 +95,9 @@ public class Appeal extends PanacheEntityBase {
     /** Optimistic lock: of two concurrent changes, the second fails instead of overwriting the first. */
     @Version
     public int version;
+
+    /** Nothing more happens to a finished appeal (a late routing decision is ignored). */
+    public boolean isFinished() {
+        return status == AppealStatus.CLOSED || status == AppealStatus.REJECTED || status == AppealStatus.WITHDRAWN;
+    }
 }

@@ -1,6 +1,7 @@
 package ru.spb.feedback.appeals.appeal;
 
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.TriageRequired;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -21,8 +22,9 @@ public record AppealView(
         Instant registeredAt,
         Instant updatedAt,
         @Schema(description = "Where the problem is; known once routed") Municipality municipality,
-        @Schema(description = "The body that must answer; known once routed") String organizationCode,
-        @Schema(description = "Answer due; known once routed") Instant dueAt) {
+        @Schema(description = "The body that must answer; known once routed") Organization organization,
+        @Schema(description = "Answer due; known once routed") Instant dueAt,
+        @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason) {
 
     /** The problem type, by code and name. */
     @Schema(name = "AppealCategory")
@@ -30,7 +32,13 @@ public record AppealView(
     }
 
     @Schema(name = "AppealMunicipality")
-    public record Municipality(@Schema(description = "OSM relation id", examples = "1123300") String code, String name) {
+    public record Municipality(@Schema(description = "OSM relation id", examples = "1123300") String code, String name,
+                               @Schema(examples = "Адмиралтейский") String district) {
+    }
+
+    @Schema(name = "AppealOrganization")
+    public record Organization(@Schema(examples = "1123300") String code,
+                               @Schema(examples = "Местная администрация муниципального округа Адмиралтейский округ") String name) {
     }
 
     static AppealView of(Appeal appeal, String categoryName) {
@@ -40,7 +48,9 @@ public record AppealView(
                 appeal.contactEmail == null && appeal.contactName == null ? null
                         : new SubmitAppealRequest.Contact(appeal.contactEmail, appeal.contactName),
                 appeal.registeredAt, appeal.updatedAt,
-                appeal.municipalityCode == null ? null : new Municipality(appeal.municipalityCode, appeal.municipalityName),
-                appeal.organizationCode, appeal.dueAt);
+                appeal.municipalityCode == null ? null
+                        : new Municipality(appeal.municipalityCode, appeal.municipalityName, appeal.districtName),
+                appeal.organizationCode == null ? null : new Organization(appeal.organizationCode, appeal.organizationName),
+                appeal.dueAt, appeal.triageReason);
     }
 }

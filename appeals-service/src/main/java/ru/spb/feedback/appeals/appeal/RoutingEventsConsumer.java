@@ -1,0 +1,41 @@
+package ru.spb.feedback.appeals.appeal;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import ru.spb.feedback.contracts.RoutingDecided;
+import ru.spb.feedback.contracts.TriageRequired;
+import ru.spb.feedback.messaging.inbox.EventHandlers;
+import ru.spb.feedback.messaging.inbox.InboundEvents;
+
+/** Reads {@code routing.events}: where each appeal goes, or that a moderator must decide. */
+@ApplicationScoped
+public class RoutingEventsConsumer {
+
+    static final String CHANNEL = "routing-events";
+    static final String CONSUMER = "appeals-service";
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    AppealRouting routing;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = new EventHandlers()
+                .on(RoutingDecided.class, routing::routed)
+                .on(TriageRequired.class, routing::sentToTriage);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbound.process(CONSUMER, record, handlers);
+    }
+}

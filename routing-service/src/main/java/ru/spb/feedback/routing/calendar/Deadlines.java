@@ -1,0 +1,102 @@
+package ru.spb.feedback.routing.calendar;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import ru.spb.feedback.calendar.CalendarYear;
+import ru.spb.feedback.calendar.DueDate;
+import ru.spb.feedback.calendar.ProductionCalendar;
+import ru.spb.feedback.routing.config.RoutingConfig;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Due dates of appeals: the bundled production calendar plus the years admins loaded (kept in the
+ * database, so every copy counts the same). Past the last known year it assumes Monday–Friday and
+ * counts that in {@code calendar_fallback_total}.
+ */
+@ApplicationScoped
+public class Deadlines {
+
+    private static final Logger LOG = Logger.getLogger(Deadlines.class);
+
+    @Inject
+    RoutingConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    private volatile ProductionCalendar calendar;
+    private volatile String loadedSignature = "";
+
+    void start(@Observes StartupEvent startup) {
+        refresh();
+    }
+
+    public ProductionCalendar calendar() {
+        return calendar;
+    }
+
+    /** The deadline of an appeal: 30 calendar days for an official one, else its problem type's working days. */
+    public DueDate dueDate(Instant registeredAt, boolean official, int deadlineWorkingDays) {
+        return official
+                ? calendar.dueInCalendarDays(registeredAt, config.officialCalendarDays())
+                : calendar.dueInWorkingDays(registeredAt, deadlineWorkingDays);
+    }
+
+    /** Stores a year (replacing an earlier upload of it) and uses it at once in this copy. */
+    @Transactional
+    public CalendarYear load(int year, Collection<LocalDate> weekdaysOff, Collection<LocalDate> weekendWorkdays, String adminId) {
+        CalendarYear checked = CalendarYear.of(year, weekdaysOff, weekendWorkdays);
+        CalendarYearRecord record = CalendarYearRecord.findById(year);
+        if (record == null) {
+            record = new CalendarYearRecord();
+            record.year = year;
+        }
+        record.weekdaysOff = join(checked.weekdaysOff());
+        record.weekendWorkdays = join(checked.weekendWorkdays());
+        record.loadedAt = Instant.now();
+        record.loadedBy = adminId;
+        record.persist();
+        calendar = calendar.withYear(checked);
+        return checked;
+    }
+
+    /** Picks up years another copy loaded. */
+    @Scheduled(every = "${routing.refresh-interval:PT10S}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        List<CalendarYearRecord> records = QuarkusTransaction.requiringNew().call(() -> CalendarYearRecord.listAll());
+        String signature = records.stream().map(r -> r.year + "@" + r.loadedAt).sorted().collect(Collectors.joining(","));
+        if (calendar != null && signature.equals(loadedSignature)) {
+            return;
+        }
+        ProductionCalendar built = ProductionCalendar.russian()
+                .onFallback(year -> meters.counter("calendar.fallback", "year", String.valueOf(year)).increment());
+        for (CalendarYearRecord record : records) {
+            built = built.withYear(CalendarYear.of(record.year, split(record.weekdaysOff), split(record.weekendWorkdays)));
+        }
+        calendar = built;
+        loadedSignature = signature;
+        LOG.infof("production calendar: years %s", built.knownYears());
+    }
+
+    private static String join(Collection<LocalDate> days) {
+        return days.stream().map(LocalDate::toString).collect(Collectors.joining(","));
+    }
+
+    private static List<LocalDate> split(String days) {
+        return days.isBlank() ? List.of() : Arrays.stream(days.split(",")).map(LocalDate::parse).toList();
+    }
+}

@@ -1,0 +1,159 @@
+package ru.spb.feedback.routing.organization;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ru.spb.feedback.web.Problem;
+import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.Roles;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+@Path("/api/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Organizations", description = "The bodies that answer appeals")
+public class OrganizationResource {
+
+    @Context
+    UriInfo uriInfo;
+
+    @Schema(name = "Organization")
+    public record OrganizationView(@Schema(examples = "1123300") String code, String name, Organization.Kind kind,
+                                   String districtCode, String municipalityCode, String email, String phone, String address) {
+        static OrganizationView of(Organization organization) {
+            return new OrganizationView(organization.code, organization.name, organization.kind, organization.districtCode,
+                    organization.municipalityCode, organization.email, organization.phone, organization.address);
+        }
+    }
+
+    /** A city body an admin adds (committees, city services). */
+    @Schema(name = "NewOrganization")
+    public record NewOrganization(
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "lower-case latin letters, digits and dashes")
+            @Schema(examples = "komblago") String code,
+            @NotBlank @Size(max = 300) @Schema(examples = "Комитет по благоустройству Санкт-Петербурга") String name,
+            @Email @Size(max = 320) String email,
+            @Size(max = 50) String phone,
+            @Size(max = 500) String address) {
+    }
+
+    /** Absent fields stay as they are. */
+    @Schema(name = "OrganizationUpdate")
+    public record OrganizationUpdate(@Size(min = 1, max = 300) String name, @Email @Size(max = 320) String email,
+                                     @Size(max = 50) String phone, @Size(max = 500) String address) {
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "All organizations, optionally of one kind (MUNICIPALITY, DISTRICT, CITY)")
+    @APIResponse(responseCode = "400", description = "Unknown kind",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<OrganizationView> list(@QueryParam("kind") String kind) {
+        List<Organization> organizations = kind == null || kind.isBlank()
+                ? Organization.list("order by kind, name")
+                : Organization.list("kind = ?1 order by name", kind(kind));
+        return organizations.stream().map(OrganizationView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @PermitAll
+    @Operation(summary = "One organization")
+    @APIResponse(responseCode = "404", description = "No such organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganizationView get(@PathParam("code") String code) {
+        return OrganizationView.of(find(code));
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Add a city body (admin)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid NewOrganization request) {
+        if (Organization.findById(request.code()) != null) {
+            throw ProblemException.conflict("organization-exists", "Organization " + request.code() + " exists already");
+        }
+        Organization organization = new Organization();
+        organization.code = request.code();
+        organization.name = request.name().trim();
+        organization.kind = Organization.Kind.CITY;
+        organization.email = request.email();
+        organization.phone = request.phone();
+        organization.address = request.address();
+        organization.createdAt = Instant.now();
+        organization.persist();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(organization.code).build())
+                .entity(OrganizationView.of(organization)).build();
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Change an organization's name or contacts (admin)")
+    @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OrganizationView update(@PathParam("code") String code, @NotNull @Valid OrganizationUpdate change) {
+        Organization organization = find(code);
+        if (change.name() != null) {
+            organization.name = change.name().trim();
+        }
+        if (change.email() != null) {
+            organization.email = change.email().isBlank() ? null : change.email();
+        }
+        if (change.phone() != null) {
+            organization.phone = change.phone().isBlank() ? null : change.phone();
+        }
+        if (change.address() != null) {
+            organization.address = change.address().isBlank() ? null : change.address();
+        }
+        return OrganizationView.of(organization);
+    }
+
+    private static Organization find(String code) {
+        Organization organization = Organization.findById(code);
+        if (organization == null) {
+            throw ProblemException.notFound("Organization " + code);
+        }
+        return organization;
+    }
+
+    private static Organization.Kind kind(String kind) {
+        return Arrays.stream(Organization.Kind.values()).filter(value -> value.name().equalsIgnoreCase(kind.trim())).findFirst()
+                .orElseThrow(() -> ProblemException.invalid("kind", "must be one of " + Arrays.toString(Organization.Kind.values())));
+    }
+}
