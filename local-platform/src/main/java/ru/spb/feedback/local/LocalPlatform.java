@@ -34,7 +34,11 @@ public final class LocalPlatform {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("appeals-service", 8081, "appeals"));
+            new Service("routing-service", 8082, "routing"),
+            new Service("appeals-service", 8081, "appeals"),
+            new Service("notification-service", 8083, "notification"));
+
+    private static final String NOTIFICATION = "notification-service";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -80,11 +84,23 @@ public final class LocalPlatform {
                 kafka = broker.bootstrapServers();
             }
 
+            Map<String, String> smtp = Map.of();
+            if (!MailCatcher.smtpConfigured()) {
+                MailCatcher mail = MailCatcher.start(work.resolve("mail"));
+                started.push(mail);
+                smtp = mail.environment();
+                say("SMTP: catching e-mails at " + mail.describe());
+            }
+
             Map<String, ServiceProcess> services = new HashMap<>();
             for (Service service : SERVICES) {
                 say(service.module() + ": starting on port " + service.port() + " …");
+                Map<String, String> environment = new HashMap<>(environment(root, postgres, service, kafka));
+                if (NOTIFICATION.equals(service.module())) {
+                    environment.putAll(smtp);
+                }
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
-                        environment(root, postgres, service, kafka), logs.resolve(service.module() + ".log"));
+                        environment, logs.resolve(service.module() + ".log"));
                 started.push(process);
                 services.put(service.module(), process);
             }
@@ -108,9 +124,23 @@ public final class LocalPlatform {
             environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
         }
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        if (NOTIFICATION.equals(service.module())) {
+            environment.putAll(notificationDevEnvironment());
+        }
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/jwt/public-key.pem").toUri().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         return environment;
+    }
+
+    /**
+     * notification-service on this machine: the public dev key for webhook secrets (like dev/jwt,
+     * never for production), and webhooks to receivers on localhost over plain HTTP allowed.
+     */
+    static Map<String, String> notificationDevEnvironment() {
+        return Map.of(
+                "NOTIFICATION_WEBHOOKS_ENCRYPTION_KEY", "ZGV2LW9ubHktd2ViaG9vay1zZWNyZXQta2V5LTMyYnk=",
+                "NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true",
+                "NOTIFICATION_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
     }
 
     private void printSummary(PostgresServer postgres, String kafka, Path logs) {

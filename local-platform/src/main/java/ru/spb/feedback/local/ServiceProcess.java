@@ -18,14 +18,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final Path repositoryRoot;
     private final String name;
     private final int port;
+    private final Map<String, String> environment;
     private final Process process;
     private final Path logFile;
 
-    private ServiceProcess(String name, int port, Process process, Path logFile) {
+    private ServiceProcess(Path repositoryRoot, String name, int port, Map<String, String> environment, Process process, Path logFile) {
+        this.repositoryRoot = repositoryRoot;
         this.name = name;
         this.port = port;
+        this.environment = environment;
         this.process = process;
         this.logFile = logFile;
     }
@@ -48,7 +52,12 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        return new ServiceProcess(module, port, builder.start(), logFile);
+        return new ServiceProcess(repositoryRoot, module, port, Map.copyOf(environment), builder.start(), logFile);
+    }
+
+    /** The same service started again, same port and settings (after {@link #close()}). */
+    public ServiceProcess startAgain() throws IOException {
+        return start(repositoryRoot, name, port, environment, logFile);
     }
 
     public String name() {

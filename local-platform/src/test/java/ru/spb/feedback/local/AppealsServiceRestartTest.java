@@ -4,19 +4,14 @@ import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.devinfra.Postgres;
 import ru.spb.feedback.devinfra.PostgresServer;
-import ru.spb.feedback.devinfra.RepositoryFiles;
 import ru.spb.feedback.testsupport.InJvmKafka;
 import ru.spb.feedback.testsupport.TestTokens;
 import ru.spb.feedback.testsupport.TopicReader;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,30 +30,21 @@ class AppealsServiceRestartTest {
 
     @Test
     void appealsAcceptedDuringAnOutageArePublishedAfterTheServiceRestarts() throws Exception {
-        Path root = RepositoryFiles.root();
-        Path logs = Files.createDirectories(root.resolve("local-platform/target/test-logs"));
-        try (PostgresServer postgres = Postgres.findOrStart(); InJvmKafka kafka = InJvmKafka.start()) {
-            postgres.recreateDatabase(DATABASE);
-            LocalPlatform.Service service = new LocalPlatform.Service("appeals-service", KafkaBroker.freePort(), DATABASE);
-            var environment = LocalPlatform.environment(root, postgres, service, kafka.bootstrapServers());
-
+        try (PostgresServer postgres = Postgres.findOrStart(); InJvmKafka kafka = InJvmKafka.start();
+             PlatformProcesses platform = new PlatformProcesses(postgres, kafka.bootstrapServers())) {
             kafka.stopBroker();
             Set<String> accepted = new HashSet<>();
-            try (ServiceProcess first = ServiceProcess.start(root, service.module(), service.port(), environment,
-                    logs.resolve("restart-first.log"))) {
-                first.awaitReady(Duration.ofSeconds(120));
-                String token = TestTokens.citizen("restart-citizen", "r@example.org", "Раиса");
-                for (int i = 0; i < 3; i++) {
-                    accepted.add(submit(first.baseUrl(), token));
-                }
+            ServiceProcess first = platform.start("appeals-service", DATABASE, Map.of());
+            String token = TestTokens.citizen("restart-citizen", "r@example.org", "Раиса");
+            for (int i = 0; i < 3; i++) {
+                accepted.add(submit(first.baseUrl(), token));
             }
+            first.close();
             assertThat(accepted).hasSize(3);
 
             kafka.startBroker();
-            try (ServiceProcess second = ServiceProcess.start(root, service.module(), service.port(), environment,
-                    logs.resolve("restart-second.log"));
-                 TopicReader reader = new TopicReader(kafka.bootstrapServers(), Topics.APPEAL_EVENTS)) {
-                second.awaitReady(Duration.ofSeconds(120));
+            try (TopicReader reader = new TopicReader(kafka.bootstrapServers(), Topics.APPEAL_EVENTS)) {
+                platform.restart(first);
                 reader.await(record -> accepted.contains(record.key()), 3, Duration.ofSeconds(60));
                 assertThat(reader.seen().stream().filter(record -> accepted.contains(record.key()))).hasSize(3);
             }
@@ -66,13 +52,8 @@ class AppealsServiceRestartTest {
     }
 
     private static String submit(String baseUrl, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/appeals"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"categoryCode": "56", "description": "Блоки во дворе мешают проезду", "location": {"lat": 59.9375, "lon": 30.3086}}"""))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = PlatformProcesses.call("POST", baseUrl + "/api/v1/appeals", token, """
+                {"categoryCode": "56", "description": "Блоки во дворе мешают проезду", "location": {"lat": 59.9375, "lon": 30.3086}}""");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = ID.matcher(response.body());
         assertThat(id.find()).isTrue();

@@ -1,0 +1,234 @@
+package ru.spb.feedback.local;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import ru.spb.feedback.devinfra.Postgres;
+import ru.spb.feedback.devinfra.PostgresServer;
+import ru.spb.feedback.devinfra.RepositoryFiles;
+import ru.spb.feedback.testsupport.InJvmKafka;
+import ru.spb.feedback.testsupport.TestTokens;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The built appeals-service and notification-service jars, run as processes against one Kafka
+ * broker, one PostgreSQL and a real SMTP server: a citizen submits an appeal over HTTP and is
+ * told about it in the inbox, on the live stream and by e-mail, and an integrator's webhook
+ * receives it signed.
+ */
+class NotificationEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern NUMBER = Pattern.compile("\"number\":\"(SPB-\\d{4}-\\d{6})\"");
+
+    @Test
+    void aSubmittedAppealReachesTheInboxTheLiveStreamTheMailboxAndTheWebhook() throws Exception {
+        Path root = RepositoryFiles.root();
+        Path logs = Files.createDirectories(root.resolve("local-platform/target/test-logs"));
+        List<ServiceProcess> processes = new ArrayList<>();
+        GreenMail smtp = new GreenMail(new ServerSetup(KafkaBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        List<Map.Entry<Map<String, List<String>>, byte[]>> webhookCalls = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/", exchange -> {
+            webhookCalls.add(Map.entry(Map.copyOf(exchange.getRequestHeaders()), exchange.getRequestBody().readAllBytes()));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try (PostgresServer postgres = Postgres.findOrStart(); InJvmKafka kafka = InJvmKafka.start()) {
+          try {
+            ServiceProcess appeals = start(root, logs, postgres, kafka, "appeals-service", "appeals_e2e_test", Map.of(), processes);
+            ServiceProcess notifications = start(root, logs, postgres, kafka, "notification-service", "notification_e2e_test",
+                    Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",
+                            "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                            "QUARKUS_MAILER_START_TLS", "DISABLED",
+                            "QUARKUS_MAILER_LOGIN", "DISABLED"), processes);
+            appeals.awaitReady(Duration.ofSeconds(120));
+            notifications.awaitReady(Duration.ofSeconds(120));
+
+            // an integrator subscribes to registrations
+            String integrator = TestTokens.integrator("e2e-integrator");
+            HttpResponse<String> subscribed = call("POST", notifications.baseUrl() + "/api/v1/webhooks", integrator, """
+                    {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["AppealRegistered"]}"""
+                    .formatted(receiver.getAddress().getPort()));
+            assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+            String secret = field(subscribed.body(), "secret");
+
+            // the citizen's browser opens the live stream with a ticket
+            String citizen = "e2e-citizen-" + System.nanoTime();
+            String email = citizen + "@example.org";
+            String token = TestTokens.citizen(citizen, email, "Ольга Иванова");
+            HttpResponse<String> ticket = call("POST", notifications.baseUrl() + "/api/v1/notifications/stream-tickets", token, null);
+            assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
+            List<String> streamLines = new CopyOnWriteArrayList<>();
+            HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(notifications.baseUrl()
+                            + "/api/v1/notifications/stream?ticket=" + URLEncoder.encode(field(ticket.body(), "ticket"), StandardCharsets.UTF_8)))
+                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            Thread reader = new Thread(() -> {
+                try {
+                    stream.body().forEach(streamLines::add);
+                } catch (RuntimeException closed) {
+                    // the test closed the stream
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+            awaitUntil(() -> streamLines.contains(":connected"), "the stream is open");
+
+            // the citizen submits an appeal to appeals-service
+            HttpResponse<String> submitted = call("POST", appeals.baseUrl() + "/api/v1/appeals", token, """
+                    {"categoryCode": "56", "description": "Во дворе поставили бетонные блоки, не проехать скорой",
+                     "location": {"lat": 59.9375, "lon": 30.3086}, "address": "Адмиралтейский пр., 1"}""");
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+            Matcher number = NUMBER.matcher(submitted.body());
+            assertThat(number.find()).isTrue();
+            String appealNumber = number.group(1);
+
+            // in the inbox
+            awaitUntil(() -> call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body().contains(appealNumber),
+                    "the notification in the inbox");
+            String inbox = call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body();
+            assertThat(inbox).contains("Обращение " + appealNumber + " зарегистрировано", "\"status\":\"Зарегистрировано\"");
+
+            // pushed on the live stream
+            awaitUntil(() -> streamLines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(appealNumber)),
+                    "the notification on the live stream");
+            assertThat(streamLines).contains("event:notification");
+            stream.body().close();
+
+            // e-mailed in Russian
+            awaitUntil(() -> messagesTo(smtp, email).size() == 1, "the e-mail");
+            MimeMessage mail = messagesTo(smtp, email).get(0);
+            assertThat(mail.getSubject()).isEqualTo("Обращение " + appealNumber + " зарегистрировано");
+            assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
+            assertThat(textOf(mail)).contains("Здравствуйте, Ольга Иванова!", "Номер обращения: " + appealNumber,
+                    "Статус: Зарегистрировано");
+
+            // and the integrator's webhook, signed
+            awaitUntil(() -> !webhookCalls.isEmpty(), "the webhook call");
+            Map<String, List<String>> headers = webhookCalls.get(0).getKey();
+            byte[] body = webhookCalls.get(0).getValue();
+            String timestamp = header(headers, "Webhook-Timestamp");
+            assertThat(header(headers, "Webhook-Signature")).isEqualTo("sha256=" + hmac(secret, timestamp + "." + new String(body, StandardCharsets.UTF_8)));
+            assertThat(new String(body, StandardCharsets.UTF_8)).contains(appealNumber, "\"eventType\":\"AppealRegistered\"")
+                    .doesNotContain(email);
+            assertThat(webhookCalls).hasSize(1);
+          } finally {
+            // the services stop before the database and the broker they use
+            processes.forEach(ServiceProcess::close);
+          }
+        } finally {
+            receiver.stop(0);
+            smtp.stop();
+        }
+    }
+
+    private static ServiceProcess start(Path root, Path logs, PostgresServer postgres, InJvmKafka kafka, String module,
+                                        String database, Map<String, String> extra, List<ServiceProcess> processes) throws IOException {
+        postgres.recreateDatabase(database);
+        LocalPlatform.Service service = new LocalPlatform.Service(module, KafkaBroker.freePort(), database);
+        Map<String, String> environment = new HashMap<>(LocalPlatform.environment(root, postgres, service, kafka.bootstrapServers()));
+        environment.putAll(extra);
+        ServiceProcess process = ServiceProcess.start(root, module, service.port(), environment, logs.resolve("e2e-" + module + ".log"));
+        processes.add(process);
+        return process;
+    }
+
+    private static HttpResponse<String> call(String method, String url, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as(name + " in " + json).isTrue();
+        return matcher.group(1);
+    }
+
+    private static List<MimeMessage> messagesTo(GreenMail smtp, String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().contains(address));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String textOf(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                if (multipart.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) multipart.getBodyPart(i).getContent();
+                }
+            }
+        }
+        return String.valueOf(content);
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    private static String hmac(String secret, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(Check check, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (check.holds()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+}

@@ -1,0 +1,161 @@
+package ru.spb.feedback.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ru.spb.feedback.calendar.ProductionCalendar;
+import ru.spb.feedback.contracts.AppealRerouteRequested;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.contracts.Topics;
+import ru.spb.feedback.devinfra.Postgres;
+import ru.spb.feedback.devinfra.PostgresServer;
+import ru.spb.feedback.testsupport.InJvmKafka;
+import ru.spb.feedback.testsupport.TestTokens;
+import ru.spb.feedback.testsupport.TopicWriter;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * appeals-service and routing-service, as built jars, against one real Kafka: appeals submitted at
+ * known points come back routed to the right municipality with the right due date; triage,
+ * manual assignment and re-routing after a decline work across both services.
+ */
+class RoutingEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ProductionCalendar CALENDAR = ProductionCalendar.russian();
+    private static final double[] PUSHKIN = {59.69759565, 30.341013773072028};
+
+    private static PostgresServer postgres;
+    private static InJvmKafka kafka;
+    private static PlatformProcesses platform;
+    private static String appeals;
+    private static String routing;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = Postgres.findOrStart();
+        kafka = InJvmKafka.start();
+        platform = new PlatformProcesses(postgres, kafka.bootstrapServers());
+        routing = platform.start("routing-service", "e2e_routing", Map.of()).baseUrl();
+        appeals = platform.start("appeals-service", "e2e_appeals", Map.of()).baseUrl();
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+        kafka.close();
+        postgres.close();
+    }
+
+    @Test
+    void appealsAtKnownPointsAreRoutedToTheirMunicipalityWithTheirDueDate() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        // points of the labelled set: inside Адмиралтейский округ; a fort of Кронштадт in the gulf; inside Пушкин
+        Map<String, double[]> points = Map.of(
+                "1123300", new double[] {59.93105375, 30.29679808},
+                "1185387", new double[] {60.04319995, 29.54156732436914},
+                "359179", PUSHKIN);
+        for (Map.Entry<String, double[]> point : points.entrySet()) {
+            long submitted = System.nanoTime();
+            JsonNode created = submit(citizen, point.getValue()[0], point.getValue()[1], false);
+            JsonNode routed = awaitAppeal(citizen, created.get("id").asText(), appeal -> "ROUTED".equals(appeal.path("status").asText()));
+            System.out.printf("routed %s to %s in %d ms%n", created.get("number").asText(),
+                    routed.at("/municipality/code").asText(), (System.nanoTime() - submitted) / 1_000_000);
+            assertThat(routed.at("/municipality/code").asText()).isEqualTo(point.getKey());
+            assertThat(routed.at("/organization/code").asText()).isEqualTo(point.getKey());
+            Instant registeredAt = Instant.parse(created.get("registeredAt").asText());
+            assertThat(Instant.parse(routed.get("dueAt").asText())).isEqualTo(CALENDAR.dueInWorkingDays(registeredAt, 9).at());
+        }
+    }
+
+    @Test
+    void anOfficialAppealAndALongerDeadlineCountOverHolidays() throws Exception {
+        String admin = TestTokens.admin("e2e-admin");
+        // «Конструкция, препятствующая парковке» gets 40 working days: from late 2026 that runs over the New Year holidays
+        assertThat(PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/56", admin, "{\"deadlineWorkingDays\": 40}").statusCode())
+                .isEqualTo(200);
+        try {
+            String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+            JsonNode ordinary = submit(citizen, 59.93105375, 30.29679808, false);
+            JsonNode official = submit(citizen, 59.93105375, 30.29679808, true);
+            JsonNode routedOrdinary = awaitAppeal(citizen, ordinary.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
+            JsonNode routedOfficial = awaitAppeal(citizen, official.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
+            assertThat(Instant.parse(routedOrdinary.get("dueAt").asText()))
+                    .isEqualTo(CALENDAR.dueInWorkingDays(Instant.parse(ordinary.get("registeredAt").asText()), 40).at());
+            assertThat(Instant.parse(routedOfficial.get("dueAt").asText()))
+                    .isEqualTo(CALENDAR.dueInCalendarDays(Instant.parse(official.get("registeredAt").asText()), 30).at());
+        } finally {
+            PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/56", admin, "{\"deadlineWorkingDays\": 9}");
+        }
+    }
+
+    @Test
+    void anAppealOutsideTheCityGoesToTriageAndAModeratorAssignsIt() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        // Neva bay west of Лахта: inside the accepted area, outside every district
+        JsonNode created = submit(citizen, 59.981, 30.1809, false);
+        String id = created.get("id").asText();
+        JsonNode triaged = awaitAppeal(citizen, id, appeal -> "TRIAGE".equals(appeal.path("status").asText()));
+        assertThat(triaged.get("triageReason").asText()).isEqualTo("OUTSIDE_CITY");
+
+        String moderator = TestTokens.moderator("e2e-moderator");
+        JsonNode queue = JSON.readTree(PlatformProcesses.call("GET", routing + "/api/v1/triage?size=100", moderator, null).body());
+        assertThat(queue.get("items").findValuesAsText("appealId")).contains(id);
+        HttpResponse<String> assigned = PlatformProcesses.call("POST", routing + "/api/v1/triage/" + id + "/assign", moderator,
+                "{\"municipalityCode\": \"1116469\"}");
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+
+        JsonNode routed = awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        assertThat(routed.at("/municipality/code").asText()).isEqualTo("1116469");
+        JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
+        assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "TRIAGE", "ROUTED");
+    }
+
+    @Test
+    void aDeclinedAppealIsRoutedAgainElsewhere() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        JsonNode created = submit(citizen, 59.93105375, 30.29679808, false);
+        String id = created.get("id").asText();
+        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+
+        // the officers' decline endpoint comes with the lifecycle; here the event it will publish
+        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
+            writer.send(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealRerouteRequested("1123300", "1123300", "Не наша компетенция"),
+                    new EventEnvelope.AppealRef(UUID.fromString(id), created.get("number").asText(), "x", "1123300"), Instant.now(), null));
+        }
+        JsonNode rerouted = awaitAppeal(citizen, id, appeal -> "district-admiralteysky".equals(appeal.at("/organization/code").asText()));
+        assertThat(rerouted.at("/municipality/code").asText()).isEqualTo("1123300");
+        assertThat(rerouted.get("status").asText()).isEqualTo("ROUTED");
+    }
+
+    private static JsonNode submit(String token, double lat, double lon, boolean official) throws Exception {
+        HttpResponse<String> response = PlatformProcesses.call("POST", appeals + "/api/v1/appeals", token, """
+                {"categoryCode": "56", "description": "Бетонные блоки мешают проезду во двор", "official": %s,
+                 "location": {"lat": %s, "lon": %s}}""".formatted(official, lat, lon));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode awaitAppeal(String token, String id, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode appeal = null;
+        while (System.nanoTime() < deadline) {
+            appeal = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id, token, null).body());
+            if (condition.test(appeal)) {
+                return appeal;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("appeal " + id + " did not get there within 30 s; last seen: " + appeal);
+    }
+}

@@ -1,0 +1,132 @@
+package ru.spb.feedback.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Settings of notification-service ({@code notification.*}). */
+@ConfigMapping(prefix = "notification")
+public interface NotificationConfig {
+
+    Stream stream();
+
+    Dispatch dispatch();
+
+    Email email();
+
+    Webhooks webhooks();
+
+    Retention retention();
+
+    /** The live stream of new notifications (Server-Sent Events). */
+    interface Stream {
+        /** How long a stream ticket stays valid; it can be used once. */
+        @WithDefault("PT60S")
+        Duration ticketTtl();
+
+        /** How often an idle stream gets a comment line, so proxies keep it open. */
+        @WithDefault("PT20S")
+        Duration heartbeat();
+
+        /** Most notifications replayed to a client reconnecting with {@code Last-Event-ID}. */
+        @WithDefault("100")
+        int replayLimit();
+
+        /** Pause before the database listener that feeds the streams reconnects after losing its connection. */
+        @WithDefault("PT2S")
+        Duration listenerReconnect();
+    }
+
+    /** The job that sends due e-mails and webhooks (and their retries). */
+    interface Dispatch {
+        /** How often the job looks for due deliveries. */
+        @WithDefault("PT1S")
+        Duration interval();
+
+        /** Deliveries one copy claims per round. */
+        @WithDefault("50")
+        int batchSize();
+
+        /**
+         * How long a claimed delivery stays with the copy that claimed it; if that copy dies, another
+         * one retries it after this. Must exceed the longest send (SMTP or webhook timeout).
+         */
+        @WithDefault("PT2M")
+        Duration lease();
+    }
+
+    /** E-mail to citizens. */
+    interface Email {
+        /** Attempts before an e-mail is given up (state FAILED). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubles with every further failure. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+    }
+
+    /** Integrators' webhooks. */
+    interface Webhooks {
+        /** Attempts before a delivery is given up (state FAILED); a redeliver grants as many again. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubles with every further failure. */
+        @WithDefault("PT30S")
+        Duration initialBackoff();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("PT6H")
+        Duration maxBackoff();
+
+        /** TCP connect timeout of a delivery. */
+        @WithDefault("PT5S")
+        Duration connectTimeout();
+
+        /** Whole-request timeout of a delivery. */
+        @WithDefault("PT10S")
+        Duration requestTimeout();
+
+        /**
+         * Allow targets on private, loopback, link-local and other internal addresses. Off in
+         * production (SSRF guard); tests and local runs switch it on for receivers on 127.0.0.1.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** Allow plain {@code http://} URLs; off in production, where only HTTPS is accepted. */
+        @WithDefault("false")
+        boolean allowPlainHttp();
+
+        /**
+         * AES key (Base64 of 32 bytes) that encrypts the signing secrets at rest. No default in
+         * production: set {@code NOTIFICATION_WEBHOOKS_ENCRYPTION_KEY}.
+         */
+        String encryptionKey();
+
+        /** Earlier keys, still accepted for decryption while secrets are rotated to the current key. */
+        Optional<List<String>> previousEncryptionKeys();
+
+        /**
+         * Token subjects of integrators entitled to the citizen's contact data in webhook payloads.
+         * Empty by default: nobody gets contact data.
+         */
+        Optional<Set<String>> contactDataOwners();
+    }
+
+    /** How long bookkeeping rows are kept. */
+    interface Retention {
+        /** Processed event ids, against redelivery; keep longer than the topic's retention. */
+        @WithDefault("P30D")
+        Duration processedEvents();
+    }
+}

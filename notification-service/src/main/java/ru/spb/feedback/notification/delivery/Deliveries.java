@@ -1,0 +1,143 @@
+package ru.spb.feedback.notification.delivery;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.notification.config.NotificationConfig;
+import ru.spb.feedback.notification.inbox.Notification;
+import ru.spb.feedback.web.PageView;
+import ru.spb.feedback.web.ProblemException;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Creates deliveries and keeps their log; the dispatcher sends them. */
+@ApplicationScoped
+public class Deliveries {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    DeliveryDispatcher dispatcher;
+
+    /** The in-app channel has no outbound step: storing the notification is its delivery. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void loggedInApp(Notification notification) {
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.notificationId = notification.id;
+        attempt.channel = Channel.IN_APP;
+        attempt.attempt = 1;
+        attempt.outcome = AttemptOutcome.DELIVERED;
+        attempt.durationMs = 0;
+        attempt.attemptedAt = notification.createdAt;
+        attempt.persist();
+        metrics.attempted(Channel.IN_APP, AttemptOutcome.DELIVERED);
+    }
+
+    /** Schedules the e-mail of a notification, once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleEmail(EventEnvelope envelope, Notification notification) {
+        insert(envelope, notification, Channel.EMAIL, Delivery.CITIZEN_TARGET, null, null, config.email().maxAttempts());
+    }
+
+    /** Schedules a webhook call to one subscription, once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleWebhook(EventEnvelope envelope, Notification notification, UUID subscriptionId, UUID deliveryId,
+                                String payload) {
+        insertWithId(deliveryId, envelope, notification, Channel.WEBHOOK, subscriptionId.toString(), subscriptionId, payload,
+                config.webhooks().maxAttempts());
+    }
+
+    private void insert(EventEnvelope envelope, Notification notification, Channel channel, String target, UUID subscriptionId,
+                        String payload, int attemptsAllowed) {
+        insertWithId(UUID.randomUUID(), envelope, notification, channel, target, subscriptionId, payload, attemptsAllowed);
+    }
+
+    private void insertWithId(UUID id, EventEnvelope envelope, Notification notification, Channel channel, String target,
+                              UUID subscriptionId, String payload, int attemptsAllowed) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entityManager.createNativeQuery("""
+                        insert into delivery (id, channel, event_id, event_type, appeal_id, citizen_id, notification_id,
+                                              subscription_id, target, payload, status, attempts, attempts_allowed,
+                                              next_attempt_at, created_at, updated_at)
+                        values (:id, :channel, :event, :type, :appeal, :citizen, :notification, :subscription, :target,
+                                :payload, 'PENDING', 0, :allowed, :now, :now, :now)
+                        on conflict (event_id, channel, target) do nothing""")
+                .setParameter("id", id)
+                .setParameter("channel", channel.name())
+                .setParameter("event", envelope.eventId())
+                .setParameter("type", envelope.eventType())
+                .setParameter("appeal", envelope.appealId())
+                .setParameter("citizen", envelope.citizenId())
+                .setParameter("notification", notification.id)
+                .setParameter("subscription", subscriptionId)
+                .setParameter("target", target)
+                .setParameter("payload", payload)
+                .setParameter("allowed", attemptsAllowed)
+                .setParameter("now", now)
+                .executeUpdate();
+        dispatcher.nudgeAfterCommit();
+    }
+
+    /** Another round of attempts for a delivery that is not waiting already. */
+    @Transactional
+    public DeliveryView redeliver(UUID subscriptionId, UUID deliveryId) {
+        Delivery delivery = Delivery.findById(deliveryId);
+        if (delivery == null || !subscriptionId.equals(delivery.subscriptionId)) {
+            throw ProblemException.notFound("Delivery " + deliveryId);
+        }
+        if (delivery.status == DeliveryStatus.PENDING) {
+            throw ProblemException.conflict("delivery-pending", "The delivery is already waiting for its next attempt");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.attemptsAllowed = delivery.attempts + config.webhooks().maxAttempts();
+        delivery.nextAttemptAt = now;
+        delivery.updatedAt = now;
+        dispatcher.nudgeAfterCommit();
+        return view(delivery);
+    }
+
+    /** Cancels what still waits for a subscription that is being deleted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelPending(UUID subscriptionId) {
+        return Delivery.update("status = ?1, nextAttemptAt = null, updatedAt = ?2 where subscriptionId = ?3 and status = ?4",
+                DeliveryStatus.CANCELLED, Instant.now(), subscriptionId, DeliveryStatus.PENDING);
+    }
+
+    /** A subscription's deliveries, newest first, each with its attempts. */
+    @Transactional
+    public PageView<DeliveryView> ofSubscription(UUID subscriptionId, DeliveryStatus status, int page, int size) {
+        PanacheQuery<Delivery> query = status == null
+                ? Delivery.find("subscriptionId = ?1", Sort.descending("createdAt", "id"), subscriptionId)
+                : Delivery.find("subscriptionId = ?1 and status = ?2", Sort.descending("createdAt", "id"), subscriptionId, status);
+        List<Delivery> deliveries = query.page(Page.of(page, size)).list();
+        Map<UUID, List<DeliveryAttempt>> attempts = deliveries.isEmpty() ? Map.of()
+                : DeliveryAttempt.<DeliveryAttempt>list("deliveryId in ?1", Sort.ascending("attempt", "id"),
+                        deliveries.stream().map(delivery -> delivery.id).toList())
+                .stream().collect(Collectors.groupingBy(attempt -> attempt.deliveryId));
+        List<DeliveryView> items = deliveries.stream()
+                .map(delivery -> DeliveryView.of(delivery, attempts.getOrDefault(delivery.id, List.of()))).toList();
+        return PageView.of(items, page, size, query.count());
+    }
+
+    private DeliveryView view(Delivery delivery) {
+        return DeliveryView.of(delivery, DeliveryAttempt.list("deliveryId", Sort.ascending("attempt", "id"), delivery.id));
+    }
+}

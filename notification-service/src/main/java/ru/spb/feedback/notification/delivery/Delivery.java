@@ -1,0 +1,82 @@
+package ru.spb.feedback.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One outbound delivery of one event: an e-mail to the citizen or a webhook call to one
+ * subscription. Its retry state lives here, so retries survive restarts.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    /** The target of every e-mail delivery (one citizen per event). */
+    public static final String CITIZEN_TARGET = "citizen";
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Channel channel;
+
+    @Column(name = "event_id", nullable = false)
+    public UUID eventId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(name = "appeal_id", nullable = false)
+    public UUID appealId;
+
+    @Column(name = "citizen_id", nullable = false)
+    public String citizenId;
+
+    @Column(name = "notification_id", nullable = false)
+    public UUID notificationId;
+
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
+
+    /** {@link #CITIZEN_TARGET} for e-mail, the subscription id for a webhook. */
+    @Column(nullable = false)
+    public String target;
+
+    /** A webhook's JSON body, without contact data (added at send time to entitled integrators only). */
+    public String payload;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DeliveryStatus status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Attempts allowed in total; a redeliver raises it. */
+    @Column(name = "attempts_allowed", nullable = false)
+    public int attemptsAllowed;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

@@ -1,0 +1,295 @@
+package ru.spb.feedback.notification.delivery;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+import ru.spb.feedback.messaging.jobs.ClusterLock;
+import ru.spb.feedback.notification.config.NotificationConfig;
+import ru.spb.feedback.notification.email.EmailSender;
+import ru.spb.feedback.notification.webhook.WebhookCall;
+import ru.spb.feedback.notification.webhook.WebhookSender;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends due e-mails and webhook calls, first attempts and retries alike, on a thread of its own:
+ * a round runs right after a transaction that scheduled deliveries commits, and every
+ * {@code notification.dispatch.interval} otherwise (for retries). Each round a copy claims
+ * due deliveries under a cluster-wide lock by pushing their next attempt out by a lease, then
+ * sends them outside any transaction and records each outcome: delivered, or failed with the next
+ * attempt after an exponential backoff, or FAILED for good after the last allowed attempt. A copy
+ * that dies mid-round leaves its claims to expire, and another copy retries them.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+    private static final String LOCK = "notification-delivery-claim";
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    ClusterLock clusterLock;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    EmailSender email;
+
+    @Inject
+    WebhookSender webhooks;
+
+    @Inject
+    DeliveryMetrics metrics;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    private final Semaphore nudges = new Semaphore(0);
+    private volatile boolean running;
+    private ExecutorService loop;
+
+    void start(@Observes StartupEvent startup) {
+        running = true;
+        loop = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "delivery-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loop.submit(this::run);
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        nudges.release();
+        if (loop != null) {
+            loop.shutdown();
+            try {
+                loop.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Asks for a round right after the current transaction commits, so a first attempt does not wait for the next tick. */
+    public void nudgeAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    nudges.release();
+                }
+            }
+        });
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                nudges.tryAcquire(config.dispatch().interval().toMillis(), TimeUnit.MILLISECONDS);
+                nudges.drainPermits();
+                if (running) {
+                    round();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf("delivery round failed (%s)", ErrorText.of(e));
+            }
+        }
+    }
+
+    /** Claims and sends due deliveries until none are left. */
+    void round() {
+        List<UUID> claimed;
+        do {
+            claimed = claim();
+            claimed.forEach(this::attempt);
+        } while (running && claimed.size() == config.dispatch().batchSize());
+    }
+
+    /** Claims up to a batch of due deliveries for this copy; none if another copy is claiming. */
+    List<UUID> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!clusterLock.tryLockForTransaction(LOCK)) {
+                return List.of();
+            }
+            Instant now = Instant.now();
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = entityManager.createNativeQuery("""
+                            update delivery set next_attempt_at = :leaseEnd
+                            where id in (select id from delivery
+                                         where status = 'PENDING' and next_attempt_at <= :now
+                                         order by next_attempt_at
+                                         limit :batch
+                                         for update skip locked)
+                            returning id""", UUID.class)
+                    .setParameter("leaseEnd", now.plus(config.dispatch().lease()))
+                    .setParameter("now", now)
+                    .setParameter("batch", config.dispatch().batchSize())
+                    .getResultList();
+            return ids;
+        });
+    }
+
+    /** One attempt of one claimed delivery. */
+    void attempt(UUID id) {
+        long started = System.nanoTime();
+        Prepared prepared;
+        try {
+            prepared = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+        } catch (RuntimeException e) {
+            record(id, Result.failed(null, ErrorText.of(e)), started);
+            return;
+        }
+        if (prepared == null) {
+            return;
+        }
+        if (prepared.cancelled()) {
+            record(id, Result.CANCELLED, started);
+            return;
+        }
+        record(id, send(prepared), started);
+    }
+
+    private Prepared prepare(UUID id) {
+        Delivery delivery = Delivery.findById(id);
+        if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
+            return null;
+        }
+        return switch (delivery.channel) {
+            case EMAIL -> email.prepare(delivery).map(mail -> new Prepared(Channel.EMAIL, mail, null)).orElse(Prepared.CANCEL);
+            case WEBHOOK -> webhooks.prepare(delivery).map(call -> new Prepared(Channel.WEBHOOK, null, call)).orElse(Prepared.CANCEL);
+            case IN_APP -> throw new IllegalStateException("in-app notifications are not dispatched");
+        };
+    }
+
+    private Result send(Prepared prepared) {
+        try {
+            if (prepared.channel() == Channel.EMAIL) {
+                email.send(prepared.mail());
+                return Result.DELIVERED;
+            }
+            int status = webhooks.send(prepared.call());
+            return status >= 200 && status < 300 ? Result.delivered(status)
+                    : Result.failed(status, "the receiver answered HTTP " + status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Result.failed(null, "interrupted while sending");
+        } catch (Exception e) {
+            return Result.failed(null, ErrorText.of(e));
+        }
+    }
+
+    private void record(UUID id, Result result, long startedNanos) {
+        long durationMs = Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Delivery delivery = entityManager.find(Delivery.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
+                return;
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            delivery.attempts++;
+            delivery.updatedAt = now;
+
+            DeliveryAttempt attempt = new DeliveryAttempt();
+            attempt.deliveryId = delivery.id;
+            attempt.notificationId = delivery.notificationId;
+            attempt.channel = delivery.channel;
+            attempt.attempt = delivery.attempts;
+            attempt.outcome = result.outcome();
+            attempt.httpStatus = result.httpStatus();
+            attempt.error = result.error();
+            attempt.durationMs = durationMs;
+            attempt.attemptedAt = now;
+            attempt.persist();
+            metrics.attempted(delivery.channel, result.outcome());
+
+            switch (result.outcome()) {
+                case DELIVERED -> {
+                    delivery.status = DeliveryStatus.DELIVERED;
+                    delivery.deliveredAt = now;
+                    delivery.nextAttemptAt = null;
+                    delivery.lastError = null;
+                }
+                case CANCELLED -> {
+                    delivery.status = DeliveryStatus.CANCELLED;
+                    delivery.nextAttemptAt = null;
+                }
+                case FAILED -> {
+                    delivery.lastError = result.error();
+                    if (delivery.attempts >= delivery.attemptsAllowed) {
+                        delivery.status = DeliveryStatus.FAILED;
+                        delivery.nextAttemptAt = null;
+                        metrics.gaveUp(delivery.channel);
+                        LOG.warnf("%s delivery %s of %s failed for good after %d attempts: %s", delivery.channel.tag(),
+                                delivery.id, delivery.eventType, delivery.attempts, result.error());
+                    } else {
+                        delivery.nextAttemptAt = now.plus(backoff(delivery.channel).after(failuresThisRound(delivery)));
+                        LOG.infof("%s delivery %s attempt %d failed (%s); next attempt at %s", delivery.channel.tag(),
+                                delivery.id, delivery.attempts, result.error(), delivery.nextAttemptAt);
+                    }
+                }
+            }
+        });
+    }
+
+    private int failuresThisRound(Delivery delivery) {
+        int perRound = delivery.channel == Channel.EMAIL ? config.email().maxAttempts() : config.webhooks().maxAttempts();
+        return Math.max(1, delivery.attempts - (delivery.attemptsAllowed - perRound));
+    }
+
+    private Backoff backoff(Channel channel) {
+        return channel == Channel.EMAIL
+                ? new Backoff(config.email().initialBackoff(), config.email().maxBackoff())
+                : new Backoff(config.webhooks().initialBackoff(), config.webhooks().maxBackoff());
+    }
+
+    private record Prepared(Channel channel, Mail mail, WebhookCall call) {
+        static final Prepared CANCEL = new Prepared(null, null, null);
+
+        boolean cancelled() {
+            return channel == null;
+        }
+    }
+
+    private record Result(AttemptOutcome outcome, Integer httpStatus, String error) {
+        static final Result DELIVERED = new Result(AttemptOutcome.DELIVERED, null, null);
+        static final Result CANCELLED = new Result(AttemptOutcome.CANCELLED, null, "no longer wanted");
+
+        static Result delivered(int status) {
+            return new Result(AttemptOutcome.DELIVERED, status, null);
+        }
+
+        static Result failed(Integer status, String error) {
+            return new Result(AttemptOutcome.FAILED, status, error);
+        }
+    }
+
+}

@@ -1,0 +1,26 @@
+package ru.spb.feedback.notification.email;
+
+import io.quarkus.qute.TemplateData;
+
+import java.util.List;
+
+/**
+ * What the e-mail templates ({@code templates/email/notification.html|txt}) show.
+ *
+ * @param name         the citizen's name for the greeting, may be null
+ * @param title        the notification's title, also the subject
+ * @param status       the appeal's new status in words
+ * @param appealNumber the tracking number
+ * @param municipality where the appeal went, once known
+ * @param dueDate      the answer deadline (dd.MM.yyyy), once known
+ * @param paragraphs   the notification's message, paragraph by paragraph
+ */
+@TemplateData
+public record EmailModel(String name, String title, String status, String appealNumber, String municipality,
+                         String dueDate, List<String> paragraphs) {
+
+    @Override
+    public String toString() {
+        return "EmailModel[" + appealNumber + "]";
+    }
+}

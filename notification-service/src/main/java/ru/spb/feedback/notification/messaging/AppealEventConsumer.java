@@ -1,0 +1,49 @@
+package ru.spb.feedback.notification.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealRouted;
+import ru.spb.feedback.messaging.inbox.EventHandlers;
+import ru.spb.feedback.messaging.inbox.InboundEvents;
+
+/**
+ * Consumes {@code appeal.events}. Citizen-visible events with a template are notified; others are
+ * skipped and counted ({@code events_skipped_total}); unreadable records go to
+ * {@code dead-letter.notification-service}. Each event is handled once (messaging-commons
+ * {@link InboundEvents}); records of one appeal are handled in order.
+ */
+@ApplicationScoped
+public class AppealEventConsumer {
+
+    /** The channel name in {@code application.properties}. */
+    public static final String CHANNEL = "appeal-events";
+    /** The consumer's name in {@code processed_event} and in its dead-letter topic. */
+    public static final String CONSUMER = "notification-service";
+
+    @Inject
+    InboundEvents inbound;
+
+    @Inject
+    NotificationIntake intake;
+
+    private EventHandlers handlers;
+
+    @PostConstruct
+    void handlers() {
+        handlers = new EventHandlers()
+                .on(AppealRegistered.class, intake::registered)
+                .on(AppealRouted.class, intake::routed)
+                .otherwise(intake::notifiable, intake::other);
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbound.process(CONSUMER, record, handlers);
+    }
+}
