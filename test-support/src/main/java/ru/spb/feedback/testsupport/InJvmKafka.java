@@ -21,6 +21,7 @@ public final class InJvmKafka implements AutoCloseable {
     }
 
     public static InJvmKafka start() {
+        keepBrokerFromEndingTheJvm();
         long started = System.nanoTime();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
@@ -34,6 +35,8 @@ public final class InJvmKafka implements AutoCloseable {
                     .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
                     .setConfigProp("group.initial.rebalance.delay.ms", "0")
                     .setConfigProp("num.partitions", "3")
+                    // a test broker stops when the JVM does: nothing to hand over
+                    .setConfigProp("controlled.shutdown.enable", "false")
                     .build();
             cluster.format();
             cluster.startup();
@@ -44,6 +47,18 @@ public final class InJvmKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-JVM Kafka broker", e);
         }
+    }
+
+    /**
+     * A broker halts its JVM on errors it deems fatal, e.g. a log directory going away while it
+     * stops at JVM exit. In a test JVM that would turn a green run red (the build tool sees a
+     * non-zero exit code), so it is logged instead.
+     */
+    private static void keepBrokerFromEndingTheJvm() {
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) ->
+                LOG.log(System.Logger.Level.WARNING, "the in-JVM broker asked to halt the JVM ({0}): {1}", status, message));
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) ->
+                LOG.log(System.Logger.Level.WARNING, "the in-JVM broker asked to exit the JVM ({0}): {1}", status, message));
     }
 
     public String bootstrapServers() {

@@ -19,7 +19,7 @@ final class SharedInfrastructure {
         if (postgres == null) {
             postgres = Postgres.findOrStart();
             PostgresServer started = postgres;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-postgres"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(started, "PostgreSQL"), "stop-test-postgres"));
         }
         return postgres;
     }
@@ -32,8 +32,29 @@ final class SharedInfrastructure {
         if (kafka == null) {
             kafka = InJvmKafka.start();
             InJvmKafka started = kafka;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-kafka"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(started, "Kafka"), "stop-test-kafka"));
         }
         return kafka.bootstrapServers();
+    }
+
+    /**
+     * Stops a server when the test JVM exits, but gives up after a while: the build tool kills a
+     * test JVM that takes too long to exit and reports the run as failed, although every test passed.
+     */
+    private static void closeWithin(AutoCloseable server, String what) {
+        Thread closing = new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.getLogger(SharedInfrastructure.class.getName()).log(System.Logger.Level.WARNING, "could not stop " + what, e);
+            }
+        }, "closing-" + what);
+        closing.setDaemon(true);
+        closing.start();
+        try {
+            closing.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

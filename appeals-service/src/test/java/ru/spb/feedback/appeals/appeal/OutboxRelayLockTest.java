@@ -44,7 +44,7 @@ class OutboxRelayLockTest {
             }
             id = submit(newCitizen(), validBody()).statusCode(201).extract().path("id");
 
-            assertThat(relay.relayOnce()).isEqualTo(new OutboxRelay.Pass(0, false));
+            assertThat(relay.relayOnce()).isEqualTo(new OutboxRelay.Pass(0, false, false));
             String appealId = id;
             assertThatThrownBy(() -> reader.await(record -> appealId.equals(record.key()), 1, Duration.ofSeconds(3)))
                     .isInstanceOf(AssertionError.class);

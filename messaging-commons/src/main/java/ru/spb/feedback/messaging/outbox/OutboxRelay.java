@@ -8,8 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,6 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.contracts.EventHeaders;
+import ru.spb.feedback.messaging.jobs.BackgroundLoop;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
 import ru.spb.feedback.messaging.kafka.KafkaAdmin;
 import ru.spb.feedback.messaging.kafka.KafkaReachability;
@@ -33,20 +32,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Publishes outbox rows to Kafka, oldest first. One copy of the service relays at a time (an
  * advisory lock held for the pass), so events of one appeal leave in the order they were written.
- * A row is marked published once Kafka acknowledged it, unless an earlier row of the same appeal
- * failed in the pass: then it waits and is sent again after that one, so each appeal's events keep
- * their order. One pass never sends a row twice; a row whose acknowledgement was lost may be sent
- * again by a later pass, and consumers drop it by its event id. While Kafka is down, rows simply
- * accumulate; they go out when it is back, also after a restart.
+ * A pass sends the oldest unpublished row of each appeal and marks the ones Kafka acknowledged; an
+ * appeal's next row goes out in the next pass (at once), so each appeal's events keep their order
+ * even when Kafka expires a record in an outage. One pass never sends a row twice; a row whose
+ * acknowledgement was lost may be sent again by a later pass, and consumers drop it by its event
+ * id. While Kafka is down, rows simply accumulate; they go out when it is back, also after a restart.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -75,9 +71,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile boolean running;
-    private ExecutorService loop;
+    private BackgroundLoop loop;
     private KafkaProducer<String, byte[]> producer;
     private Counter published;
     private Counter failures;
@@ -89,25 +83,19 @@ public class OutboxRelay {
             LOG.info("outbox relay disabled in this copy");
             return;
         }
-        running = true;
-        loop = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "outbox-relay");
-            thread.setDaemon(true);
-            return thread;
+        loop = BackgroundLoop.start("outbox-relay", config.relay().interval(), config.relay().backoff(), () -> {
+            Pass pass = relayOnce();
+            if (pass.failed()) {
+                return BackgroundLoop.Outcome.FAILED;
+            }
+            return pass.more() || pass.published() == config.relay().batchSize()
+                    ? BackgroundLoop.Outcome.MORE : BackgroundLoop.Outcome.IDLE;
         });
-        loop.submit(this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        nudges.release();
         if (loop != null) {
-            loop.shutdown();
-            try {
-                loop.awaitTermination(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.stop(Duration.ofSeconds(15));
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));
@@ -116,40 +104,8 @@ public class OutboxRelay {
 
     /** Asks for a pass as soon as the current transaction commits. */
     void nudgeAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    nudges.release();
-                }
-            }
-        });
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                nudges.tryAcquire(config.relay().interval().toMillis(), TimeUnit.MILLISECONDS);
-                nudges.drainPermits();
-                if (!running) {
-                    return;
-                }
-                Pass pass = relayOnce();
-                if (pass.failed()) {
-                    Thread.sleep(config.relay().backoff().toMillis());
-                } else if (pass.published() == config.relay().batchSize()) {
-                    nudges.release(); // a full batch: there is probably more
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("outbox relay pass failed", e);
-            }
+        if (loop != null) {
+            loop.nudgeAfterCommit(transactions);
         }
     }
 
@@ -164,11 +120,17 @@ public class OutboxRelay {
         if (!clusterLock.tryLockForTransaction(LOCK)) {
             return Pass.NOT_OURS;
         }
-        List<OutboxEvent> batch = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+        List<OutboxEvent> unpublished = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
                 .page(0, config.relay().batchSize()).list();
-        if (batch.isEmpty()) {
+        if (unpublished.isEmpty()) {
             return Pass.EMPTY;
         }
+        // Only the oldest unpublished row of each appeal goes out in a pass. Kafka may deliver a
+        // later record of a partition after an earlier one expired in an outage, so a row is sent
+        // only once every row before it of the same appeal is acknowledged: order per appeal holds.
+        Set<String> keys = new HashSet<>();
+        List<OutboxEvent> batch = unpublished.stream().filter(row -> keys.add(row.messageKey)).toList();
+        boolean deferred = batch.size() < unpublished.size();
         try {
             kafkaAdmin.ensureTopics(batch.stream().map(row -> row.topic).toList(), config.topicPartitions());
         } catch (KafkaAdmin.KafkaUnavailableException e) {
@@ -180,13 +142,10 @@ public class OutboxRelay {
             try {
                 sent.add(producer().send(toRecord(row)));
             } catch (RuntimeException e) {
-                break; // e.g. no metadata within max.block.ms: nothing after this row may overtake it
+                break; // e.g. no metadata within max.block.ms: Kafka is away, the rest waits too
             }
         }
-        // Mark what Kafka acknowledged, except rows after a failed row of the same appeal: those are
-        // sent again after it, so each appeal's events keep their order.
         List<Long> done = new ArrayList<>(sent.size());
-        Set<String> blockedKeys = new HashSet<>();
         OutboxEvent firstFailed = null;
         Exception firstError = null;
         for (int i = 0; i < batch.size(); i++) {
@@ -196,14 +155,11 @@ public class OutboxRelay {
                     throw new IllegalStateException("not sent: Kafka refused the record");
                 }
                 sent.get(i).get(config.relay().deliveryTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-                if (!blockedKeys.contains(row.messageKey)) {
-                    done.add(row.id);
-                }
+                done.add(row.id);
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                blockedKeys.add(row.messageKey);
                 if (firstFailed == null) {
                     firstFailed = row;
                     firstError = e;
@@ -217,7 +173,7 @@ public class OutboxRelay {
         if (reachability.observed(true)) {
             LOG.info("outbox relay reached Kafka");
         }
-        return new Pass(done.size(), false);
+        return new Pass(done.size(), false, deferred);
     }
 
     private void markPublished(List<Long> ids) {
@@ -236,7 +192,7 @@ public class OutboxRelay {
             LOG.warnf("outbox relay cannot publish (%s); %d published in this pass, the rest waits",
                     cause.getClass().getSimpleName(), publishedBefore);
         }
-        return new Pass(publishedBefore, true);
+        return new Pass(publishedBefore, true, false);
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutboxEvent row) {
@@ -285,10 +241,11 @@ public class OutboxRelay {
      * The outcome of one pass.
      *
      * @param published rows Kafka acknowledged
-     * @param failed    whether the pass stopped at a row Kafka did not take
+     * @param failed    whether Kafka did not take a row
+     * @param more      whether rows were left for the next pass (later events of an appeal, or a full batch)
      */
-    public record Pass(int published, boolean failed) {
-        static final Pass NOT_OURS = new Pass(0, false);
-        static final Pass EMPTY = new Pass(0, false);
+    public record Pass(int published, boolean failed, boolean more) {
+        static final Pass NOT_OURS = new Pass(0, false, false);
+        static final Pass EMPTY = new Pass(0, false, false);
     }
 }

@@ -5,14 +5,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import ru.spb.feedback.messaging.jobs.BackgroundLoop;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
 import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.email.EmailSender;
@@ -24,10 +23,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due e-mails and webhook calls, first attempts and retries alike, on a thread of its own:
@@ -65,63 +60,25 @@ public class DeliveryDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile boolean running;
-    private ExecutorService loop;
+    private BackgroundLoop loop;
 
     void start(@Observes StartupEvent startup) {
-        running = true;
-        loop = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "delivery-dispatcher");
-            thread.setDaemon(true);
-            return thread;
+        loop = BackgroundLoop.start("delivery-dispatcher", config.dispatch().interval(), Duration.ZERO, () -> {
+            round();
+            return BackgroundLoop.Outcome.IDLE;
         });
-        loop.submit(this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
-        nudges.release();
         if (loop != null) {
-            loop.shutdown();
-            try {
-                loop.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            loop.stop(Duration.ofSeconds(10));
         }
     }
 
     /** Asks for a round right after the current transaction commits, so a first attempt does not wait for the next tick. */
     public void nudgeAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    nudges.release();
-                }
-            }
-        });
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                nudges.tryAcquire(config.dispatch().interval().toMillis(), TimeUnit.MILLISECONDS);
-                nudges.drainPermits();
-                if (running) {
-                    round();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.errorf("delivery round failed (%s)", ErrorText.of(e));
-            }
+        if (loop != null) {
+            loop.nudgeAfterCommit(transactions);
         }
     }
 
@@ -131,7 +88,7 @@ public class DeliveryDispatcher {
         do {
             claimed = claim();
             claimed.forEach(this::attempt);
-        } while (running && claimed.size() == config.dispatch().batchSize());
+        } while ((loop == null || loop.running()) && claimed.size() == config.dispatch().batchSize());
     }
 
     /** Claims up to a batch of due deliveries for this copy; none if another copy is claiming. */
