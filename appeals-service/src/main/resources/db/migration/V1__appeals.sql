@@ -69,20 +69,3 @@ create table idempotency_key (
     primary key (caller_id, key)
 );
 create index idempotency_key_created_idx on idempotency_key (created_at);
-
--- Transactional outbox (see messaging-commons OutboxEvent).
-create table outbox_event (
-    id              bigserial     primary key,
-    event_id        uuid          not null unique,
-    topic           varchar(255)  not null,
-    message_key     varchar(255)  not null,
-    event_type      varchar(100)  not null,
-    schema_version  integer       not null,
-    payload         text          not null,
-    request_id      varchar(128),
-    created_at      timestamptz   not null,
-    published_at    timestamptz,
-    attempts        integer       not null default 0,
-    last_error      text
-);
-create index outbox_event_unpublished_idx on outbox_event (id) where published_at is null;

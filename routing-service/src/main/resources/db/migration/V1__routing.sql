@@ -125,29 +125,3 @@ create table calendar_year (
     loaded_at          timestamptz   not null,
     loaded_by          varchar(255)
 );
-
--- Consumed events, per consumer: the idempotency of every handler.
-create table processed_event (
-    consumer      varchar(100)  not null,
-    event_id      uuid          not null,
-    event_type    varchar(100)  not null,
-    processed_at  timestamptz   not null,
-    primary key (consumer, event_id)
-);
-
--- Transactional outbox (see messaging-commons OutboxEvent).
-create table outbox_event (
-    id              bigserial     primary key,
-    event_id        uuid          not null unique,
-    topic           varchar(255)  not null,
-    message_key     varchar(255)  not null,
-    event_type      varchar(100)  not null,
-    schema_version  integer       not null,
-    payload         text          not null,
-    request_id      varchar(128),
-    created_at      timestamptz   not null,
-    published_at    timestamptz,
-    attempts        integer       not null default 0,
-    last_error      text
-);
-create index outbox_event_unpublished_idx on outbox_event (id) where published_at is null;

@@ -20,8 +20,6 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
-    Retention retention();
-
     /** The live stream of new notifications (Server-Sent Events). */
     interface Stream {
         /** How long a stream ticket stays valid; it can be used once. */
@@ -121,12 +119,5 @@ public interface NotificationConfig {
          * Empty by default: nobody gets contact data.
          */
         Optional<Set<String>> contactDataOwners();
-    }
-
-    /** How long bookkeeping rows are kept. */
-    interface Retention {
-        /** Processed event ids, against redelivery; keep longer than the topic's retention. */
-        @WithDefault("P30D")
-        Duration processedEvents();
     }
 }
