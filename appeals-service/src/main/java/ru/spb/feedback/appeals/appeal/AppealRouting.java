@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.AppealSentToTriage;
 import ru.spb.feedback.contracts.AppealStatus;
@@ -29,13 +30,10 @@ public class AppealRouting {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void routed(EventEnvelope envelope, RoutingDecided decided) {
-        Appeal appeal = appealOf(envelope);
-        if (appeal.isFinished()) {
-            LOG.infof("appeal %s is %s; routing decision ignored", appeal.number, appeal.status);
+        Appeal appeal = unfinishedAppealOf(envelope);
+        if (appeal == null) {
             return;
         }
-        AppealStatus from = appeal.status;
-        appeal.status = AppealStatus.ROUTED;
         appeal.municipalityCode = decided.municipalityCode();
         appeal.municipalityName = decided.municipalityName();
         appeal.districtName = decided.district();
@@ -43,30 +41,40 @@ public class AppealRouting {
         appeal.organizationName = decided.organizationName();
         appeal.dueAt = decided.dueAt();
         appeal.triageReason = null;
-        appeal.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String note = decided.method() == RoutingDecided.Method.MANUAL ? "assigned by a moderator"
                 : decided.ruleId() == null ? "routed to the municipality's administration" : "routed by rule " + decided.ruleId();
-        AppealStatusChange.record(appeal, from, "system", ACTOR, note + " (attempt " + decided.attempt() + ")");
-        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(
+        moveTo(appeal, AppealStatus.ROUTED, note + " (attempt " + decided.attempt() + ")", envelope,
                 new AppealRouted(decided.municipalityCode(), decided.municipalityName(), decided.district(),
-                        decided.organizationCode(), decided.organizationName(), decided.dueAt(), decided.method()),
-                AppealEvents.ref(appeal), appeal.updatedAt, envelope.requestId()));
+                        decided.organizationCode(), decided.organizationName(), decided.dueAt(), decided.method()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sentToTriage(EventEnvelope envelope, TriageRequired triage) {
-        Appeal appeal = appealOf(envelope);
-        if (appeal.isFinished()) {
-            LOG.infof("appeal %s is %s; triage ignored", appeal.number, appeal.status);
+        Appeal appeal = unfinishedAppealOf(envelope);
+        if (appeal == null) {
             return;
         }
-        AppealStatus from = appeal.status;
-        appeal.status = AppealStatus.TRIAGE;
         appeal.triageReason = triage.reason();
+        moveTo(appeal, AppealStatus.TRIAGE, triage.reason().name(), envelope, new AppealSentToTriage(triage.reason()));
+    }
+
+    /** The status change routing caused: history row and citizen-visible event, traced to routing's event. */
+    private void moveTo(Appeal appeal, AppealStatus status, String note, EventEnvelope cause, AppealEvent event) {
+        AppealStatus from = appeal.status;
+        appeal.status = status;
         appeal.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AppealStatusChange.record(appeal, from, "system", ACTOR, triage.reason().name());
-        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSentToTriage(triage.reason()),
-                AppealEvents.ref(appeal), appeal.updatedAt, envelope.requestId()));
+        AppealStatusChange.record(appeal, from, "system", ACTOR, note);
+        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(event, AppealEvents.ref(appeal), appeal.updatedAt, cause.requestId()));
+    }
+
+    /** The appeal, or null if it is finished already (a late decision is ignored, not dead-lettered). */
+    private static Appeal unfinishedAppealOf(EventEnvelope envelope) {
+        Appeal appeal = appealOf(envelope);
+        if (appeal.isFinished()) {
+            LOG.infof("appeal %s is %s; %s ignored", appeal.number, appeal.status, envelope.eventType());
+            return null;
+        }
+        return appeal;
     }
 
     private static Appeal appealOf(EventEnvelope envelope) {

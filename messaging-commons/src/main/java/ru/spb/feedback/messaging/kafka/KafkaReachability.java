@@ -50,8 +50,4 @@ public class KafkaReachability {
     public boolean observed(boolean up) {
         return reachable.getAndSet(up) != up;
     }
-
-    public boolean reachable() {
-        return reachable.get();
-    }
 }

@@ -63,7 +63,8 @@ public class Territory {
                           Set<String> missing) {
     }
 
-    private record Loaded(TerritoryIndex index, long municipalitiesSet, long districtsSet) {
+    /** The index and what describes the sets it was built from (kept so a public GET parses nothing). */
+    private record Loaded(TerritoryIndex index, long municipalitiesSet, long districtsSet, List<Summary> summaries) {
     }
 
     @Inject
@@ -79,11 +80,6 @@ public class Territory {
         reload();
     }
 
-    /** The index itself, for code that needs raw lookups. */
-    public TerritoryIndex index() {
-        return loaded.index();
-    }
-
     public Location locate(double lat, double lon) {
         TerritoryIndex index = loaded.index();
         Optional<Municipality> municipality = index.municipalityAt(lat, lon).map(code -> Municipality.findById(code));
@@ -95,14 +91,7 @@ public class Territory {
 
     /** Summaries of the active sets. */
     public List<Summary> active() {
-        List<Summary> summaries = new ArrayList<>();
-        for (BoundarySet.Kind kind : BoundarySet.Kind.values()) {
-            BoundarySet set = BoundarySet.find("kind = ?1 and active = true", kind).firstResult();
-            if (set != null) {
-                summaries.add(summary(set, missing(kind, areaCodes(set))));
-            }
-        }
-        return summaries;
+        return loaded.summaries();
     }
 
     /** The active set of a kind, as stored. */
@@ -163,10 +152,14 @@ public class Territory {
         loaded = QuarkusTransaction.requiringNew().call(() -> {
             BoundarySet municipalities = BoundarySet.find("kind = ?1 and active = true", BoundarySet.Kind.MUNICIPALITIES).firstResult();
             BoundarySet districts = BoundarySet.find("kind = ?1 and active = true", BoundarySet.Kind.DISTRICTS).firstResult();
-            TerritoryIndex index = TerritoryIndex.of(areas(municipalities), areas(districts));
+            List<TerritoryIndex.Area> municipalityAreas = areas(municipalities);
+            List<TerritoryIndex.Area> districtAreas = areas(districts);
+            TerritoryIndex index = TerritoryIndex.of(municipalityAreas, districtAreas);
             LOG.infof("territory index: %d municipality areas (set #%d), %d district areas (set #%d)",
                     index.municipalityCount(), municipalities.id, index.districtCount(), districts.id);
-            return new Loaded(index, municipalities.id, districts.id);
+            return new Loaded(index, municipalities.id, districts.id, List.of(
+                    summary(municipalities, missing(municipalities.kind, codes(municipalityAreas))),
+                    summary(districts, missing(districts.kind, codes(districtAreas)))));
         });
     }
 
@@ -213,8 +206,8 @@ public class Territory {
         return GeoJsonBoundaries.read(collection, codeOf, "district (properties.code or district)");
     }
 
-    private Set<String> areaCodes(BoundarySet set) {
-        return read(set.kind, parse(set.geojson)).areas().stream().map(TerritoryIndex.Area::code).collect(Collectors.toSet());
+    private static Set<String> codes(List<TerritoryIndex.Area> areas) {
+        return areas.stream().map(TerritoryIndex.Area::code).collect(Collectors.toSet());
     }
 
     private static Set<String> missing(BoundarySet.Kind kind, Set<String> drawn) {

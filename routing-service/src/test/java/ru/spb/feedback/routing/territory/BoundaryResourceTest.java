@@ -43,14 +43,7 @@ class BoundaryResourceTest {
     void anAdminReplacesTheMunicipalitiesAndEveryLookupFollows() throws IOException {
         String admin = TestTokens.admin("admin");
         String bundled = bundled();
-        ObjectNode withoutOne = (ObjectNode) JSON.readTree(bundled);
-        ArrayNode features = (ArrayNode) withoutOne.get("features");
-        for (int i = 0; i < features.size(); i++) {
-            if ("1123300".equals(features.get(i).path("properties").path("osm_relation_id").asText())) {
-                features.remove(i);
-                break;
-            }
-        }
+        ObjectNode withoutOne = withoutAdmiralteyskyOkrug(bundled);
         try {
             given().auth().oauth2(admin).contentType(GEO_JSON).body(JSON.writeValueAsString(withoutOne))
                     .when().put("/api/v1/boundaries/municipalities")
@@ -73,14 +66,8 @@ class BoundaryResourceTest {
     @Test
     void everyCopyPicksUpASetAnotherCopyStored() throws IOException {
         String bundled = bundled();
-        ObjectNode withoutOne = (ObjectNode) JSON.readTree(bundled);
+        ObjectNode withoutOne = withoutAdmiralteyskyOkrug(bundled);
         ArrayNode features = (ArrayNode) withoutOne.get("features");
-        for (int i = 0; i < features.size(); i++) {
-            if ("1123300".equals(features.get(i).path("properties").path("osm_relation_id").asText())) {
-                features.remove(i);
-                break;
-            }
-        }
         String admin = TestTokens.admin("admin");
         try {
             // what another copy's upload leaves in the shared database
@@ -147,6 +134,19 @@ class BoundaryResourceTest {
                 .when().put("/api/v1/boundaries/municipalities").then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.admin("a")).contentType(GEO_JSON).body("{}")
                 .when().put("/api/v1/boundaries/lakes").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    /** The bundled set without Адмиралтейский округ (1123300). */
+    private static ObjectNode withoutAdmiralteyskyOkrug(String bundled) throws IOException {
+        ObjectNode collection = (ObjectNode) JSON.readTree(bundled);
+        ArrayNode features = (ArrayNode) collection.get("features");
+        for (int i = 0; i < features.size(); i++) {
+            if ("1123300".equals(features.get(i).path("properties").path("osm_relation_id").asText())) {
+                features.remove(i);
+                return collection;
+            }
+        }
+        throw new AssertionError("1123300 is not in the bundled set");
     }
 
     private static String bundled() throws IOException {
