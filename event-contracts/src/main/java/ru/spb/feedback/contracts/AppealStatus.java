@@ -21,5 +21,15 @@ public enum AppealStatus {
     /** A moderator rejected it (spam, abuse, duplicate, not an appeal). */
     REJECTED,
     /** The citizen withdrew it before it was answered. */
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Nothing more happens to a finished appeal (a late routing decision is ignored). */
+    public boolean isFinished() {
+        return this == CLOSED || this == REJECTED || this == WITHDRAWN;
+    }
+
+    /** Waiting for an answer: the due date runs and the appeal can become overdue. */
+    public boolean awaitsAnswer() {
+        return AppealAction.MARK_OVERDUE.allowedFrom(this);
+    }
 }

@@ -17,6 +17,16 @@ public final class EventCatalog {
             AppealRouted.class,
             AppealSentToTriage.class,
             AppealRerouteRequested.class,
+            AppealAccepted.class,
+            AppealAnswered.class,
+            AppealRejected.class,
+            AppealReopened.class,
+            AppealClosed.class,
+            AppealWithdrawn.class,
+            AppealDeadlineExtended.class,
+            AppealOverdue.class,
+            AppealCategoryChanged.class,
+            AppealSupported.class,
             RoutingDecided.class,
             TriageRequired.class);
 

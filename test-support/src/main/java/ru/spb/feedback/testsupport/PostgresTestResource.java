@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Gives a suite its own database on a real PostgreSQL (see {@link ru.spb.feedback.devinfra.Postgres}
- * for where the server comes from). Init arg {@code database}: the database name.
+ * for where the server comes from). Init arg {@code database}: the database name. The environment
+ * variable {@code TEST_DATABASE_SUFFIX} is appended to it, so two checkouts can run their tests
+ * on one server at the same time without cleaning each other's databases.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +17,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        String suffix = System.getenv().getOrDefault("TEST_DATABASE_SUFFIX", "");
+        database = initArgs.getOrDefault("database", database) + suffix.replaceAll("[^a-z0-9_]", "");
     }
 
     @Override
