@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.TriageRequired;
 
@@ -92,12 +93,49 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** When the latest answer was given; unrated answers close automatically some days after. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    /** Set when the organization extended the deadline; it may do so once. */
+    @Column(name = "deadline_extended_at")
+    public Instant deadlineExtendedAt;
+
+    @Column(name = "deadline_extension_reason")
+    public String deadlineExtensionReason;
+
+    /** When the overdue job reported the current due date as missed; null again when the due date changes. */
+    @Column(name = "overdue_marked_at")
+    public Instant overdueMarkedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_reason")
+    public AppealRejected.Reason rejectionReason;
+
+    @Column(name = "rejection_note")
+    public String rejectionNote;
+
+    /** For a rejected duplicate: the appeal it repeats. */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
     /** Optimistic lock: of two concurrent changes, the second fails instead of overwriting the first. */
     @Version
     public int version;
 
     /** Nothing more happens to a finished appeal (a late routing decision is ignored). */
     public boolean isFinished() {
-        return status == AppealStatus.CLOSED || status == AppealStatus.REJECTED || status == AppealStatus.WITHDRAWN;
+        return status.isFinished();
+    }
+
+    /** Past its due date without an answer. */
+    public boolean isOverdue(Instant now) {
+        return dueAt != null && status.awaitsAnswer() && dueAt.isBefore(now);
+    }
+
+    /** A new due date: the overdue job may report it again once it passes. */
+    public void moveDueDate(Instant dueAt) {
+        this.dueAt = dueAt;
+        this.overdueMarkedAt = null;
     }
 }

@@ -6,19 +6,18 @@ import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.GeoPoint;
 
 /** Maps appeals to the events about them; entities never go on the wire themselves. */
-final class AppealEvents {
+public final class AppealEvents {
 
     private AppealEvents() {
     }
 
-    static EventEnvelope.AppealRef ref(Appeal appeal) {
+    public static EventEnvelope.AppealRef ref(Appeal appeal) {
         return new EventEnvelope.AppealRef(appeal.id, appeal.number, appeal.citizenId, appeal.municipalityCode);
     }
 
     static EventEnvelope registered(Appeal appeal, Category category, String requestId) {
         AppealRegistered payload = new AppealRegistered(
-                new AppealRegistered.CategoryRef(category.code, category.name, category.groupCode, category.groupName,
-                        category.objectCode, category.objectName),
+                categoryRef(category),
                 category.deadlineWorkingDays,
                 appeal.official,
                 new GeoPoint(appeal.lat, appeal.lon),
@@ -29,5 +28,11 @@ final class AppealEvents {
                 appeal.contactEmail == null && appeal.contactName == null ? null
                         : new AppealRegistered.CitizenContact(appeal.contactEmail, appeal.contactName));
         return EventEnvelope.wrap(payload, ref(appeal), appeal.registeredAt, requestId);
+    }
+
+    /** A problem type with its place in the classifier, as events carry it. */
+    public static AppealRegistered.CategoryRef categoryRef(Category category) {
+        return new AppealRegistered.CategoryRef(category.code, category.name, category.groupCode, category.groupName,
+                category.objectCode, category.objectName);
     }
 }

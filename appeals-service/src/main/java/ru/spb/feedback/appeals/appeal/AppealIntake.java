@@ -106,7 +106,7 @@ public class AppealIntake {
         appeal.registeredAt = now;
         appeal.updatedAt = now;
         appeal.persist();
-        AppealStatusChange.record(appeal, null, Roles.CITIZEN, author.id(), null);
+        AppealStatusChange.record(appeal, null, null, Roles.CITIZEN, author.id(), null);
         outbox.add(Topics.APPEAL_EVENTS, AppealEvents.registered(appeal, category, RequestIds.current()));
 
         meters.counter("appeals.registered", "channel", appeal.channel.name()).increment();

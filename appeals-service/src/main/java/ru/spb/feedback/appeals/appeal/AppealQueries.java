@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.ProblemException;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ public class AppealQueries {
     /** The caller's own appeal; anyone else's is "not found", so its existence is not confirmed. */
     public AppealView ownAppeal(String citizenId, UUID id) {
         Appeal appeal = owned(citizenId, id);
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name);
+        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
     }
 
     public List<HistoryEntryView> ownHistory(String citizenId, UUID id) {
@@ -47,10 +46,6 @@ public class AppealQueries {
     }
 
     private static Appeal owned(String citizenId, UUID id) {
-        Appeal appeal = Appeal.findById(id);
-        if (appeal == null || !appeal.citizenId.equals(citizenId)) {
-            throw ProblemException.notFound("Appeal " + id);
-        }
-        return appeal;
+        return AppealAccess.ofAuthor(id, citizenId);
     }
 }

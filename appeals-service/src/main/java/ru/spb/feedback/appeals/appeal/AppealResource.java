@@ -2,6 +2,7 @@ package ru.spb.feedback.appeals.appeal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ru.spb.feedback.appeals.category.CategoryCatalog;
+import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
+import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
@@ -36,14 +40,13 @@ import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/appeals")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
-@Tag(name = "Appeals", description = "A citizen's own appeals")
+@Tag(name = "Appeals", description = "A citizen's own appeals: submit, follow, rate, withdraw")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The token lacks the citizen role",
@@ -96,6 +99,12 @@ public class AppealResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AppealLifecycle lifecycle;
+
+    @Inject
+    CategoryCatalog catalog;
+
     @Context
     UriInfo uriInfo;
 
@@ -143,7 +152,7 @@ public class AppealResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return queries.ownAppeals(caller.id(), parseStatus(status), page, size);
+        return queries.ownAppeals(caller.id(), StatusFilter.parseOne(status), page, size);
     }
 
     @GET
@@ -168,15 +177,41 @@ public class AppealResource {
         return queries.ownHistory(caller.id(), id);
     }
 
-    /** Parsed here rather than by JAX-RS, which would answer an unknown value with 404. */
-    private static AppealStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return AppealStatus.valueOf(status.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(AppealStatus.values()));
-        }
+    @POST
+    @Path("/{id}/feedback")
+    @Transactional
+    @RolesAllowed(Roles.CITIZEN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate the answer", description = "ANSWERED → CLOSED when satisfied; → REOPENED otherwise: back to the "
+            + "same organization with a new deadline.")
+    @APIResponse(responseCode = "200", description = "Rated")
+    @APIResponse(responseCode = "400", description = "Rating outside 1–5, satisfied missing, comment too long",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal among yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The appeal has no answer to rate now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AppealView feedback(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Feedback request) {
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+        Appeal appeal = lifecycle.feedback(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()),
+                request.rating(), request.satisfied(), comment);
+        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Transactional
+    @RolesAllowed(Roles.CITIZEN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw the appeal", description = "Possible until it is answered → WITHDRAWN. The reason is optional: {} will do.")
+    @APIResponse(responseCode = "200", description = "Withdrawn")
+    @APIResponse(responseCode = "404", description = "No such appeal among yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Answered or finished already",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AppealView withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Withdraw request) {
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
+        Appeal appeal = lifecycle.withdraw(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()), reason);
+        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
     }
 }

@@ -4,33 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import ru.spb.feedback.contracts.AppealEvent;
+import ru.spb.feedback.contracts.AppealAction;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.AppealSentToTriage;
-import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.MalformedEventException;
 import ru.spb.feedback.contracts.RoutingDecided;
-import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.contracts.TriageRequired;
-import ru.spb.feedback.messaging.outbox.Outbox;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** Applies routing-service's decisions to appeals and tells everyone through the outbox. */
 @ApplicationScoped
 public class AppealRouting {
 
     private static final Logger LOG = Logger.getLogger(AppealRouting.class);
-    static final String ACTOR = "routing-service";
+    static final Actor ROUTING = Actor.system("routing-service");
 
     @Inject
-    Outbox outbox;
+    AppealTransitions transitions;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void routed(EventEnvelope envelope, RoutingDecided decided) {
-        Appeal appeal = unfinishedAppealOf(envelope);
+        Appeal appeal = appealFor(envelope, AppealAction.ROUTE);
         if (appeal == null) {
             return;
         }
@@ -39,39 +34,35 @@ public class AppealRouting {
         appeal.districtName = decided.district();
         appeal.organizationCode = decided.organizationCode();
         appeal.organizationName = decided.organizationName();
-        appeal.dueAt = decided.dueAt();
+        appeal.moveDueDate(decided.dueAt());
         appeal.triageReason = null;
         String note = decided.method() == RoutingDecided.Method.MANUAL ? "assigned by a moderator"
                 : decided.ruleId() == null ? "routed to the municipality's administration" : "routed by rule " + decided.ruleId();
-        moveTo(appeal, AppealStatus.ROUTED, note + " (attempt " + decided.attempt() + ")", envelope,
+        transitions.apply(appeal, AppealAction.ROUTE, ROUTING, note + " (attempt " + decided.attempt() + ")",
                 new AppealRouted(decided.municipalityCode(), decided.municipalityName(), decided.district(),
-                        decided.organizationCode(), decided.organizationName(), decided.dueAt(), decided.method()));
+                        decided.organizationCode(), decided.organizationName(), decided.dueAt(), decided.method()),
+                envelope.requestId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void sentToTriage(EventEnvelope envelope, TriageRequired triage) {
-        Appeal appeal = unfinishedAppealOf(envelope);
+        Appeal appeal = appealFor(envelope, AppealAction.SEND_TO_TRIAGE);
         if (appeal == null) {
             return;
         }
         appeal.triageReason = triage.reason();
-        moveTo(appeal, AppealStatus.TRIAGE, triage.reason().name(), envelope, new AppealSentToTriage(triage.reason()));
+        transitions.apply(appeal, AppealAction.SEND_TO_TRIAGE, ROUTING, triage.reason().name(),
+                new AppealSentToTriage(triage.reason()), envelope.requestId());
     }
 
-    /** The status change routing caused: history row and citizen-visible event, traced to routing's event. */
-    private void moveTo(Appeal appeal, AppealStatus status, String note, EventEnvelope cause, AppealEvent event) {
-        AppealStatus from = appeal.status;
-        appeal.status = status;
-        appeal.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        AppealStatusChange.record(appeal, from, "system", ACTOR, note);
-        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(event, AppealEvents.ref(appeal), appeal.updatedAt, cause.requestId()));
-    }
-
-    /** The appeal, or null if it is finished already (a late decision is ignored, not dead-lettered). */
-    private static Appeal unfinishedAppealOf(EventEnvelope envelope) {
+    /**
+     * The appeal, or null if the decision came too late: the appeal is finished (rejected,
+     * withdrawn, closed) or has moved on. Such a decision is ignored, not dead-lettered.
+     */
+    private static Appeal appealFor(EventEnvelope envelope, AppealAction step) {
         Appeal appeal = appealOf(envelope);
-        if (appeal.isFinished()) {
-            LOG.infof("appeal %s is %s; %s ignored", appeal.number, appeal.status, envelope.eventType());
+        if (!step.allowedFrom(appeal.status)) {
+            LOG.infof("appeal %s is %s; late %s ignored", appeal.number, appeal.status, envelope.eventType());
             return null;
         }
         return appeal;

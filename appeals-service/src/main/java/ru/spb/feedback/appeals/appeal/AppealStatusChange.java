@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import ru.spb.feedback.contracts.AppealAction;
 import ru.spb.feedback.contracts.AppealStatus;
 
 import java.time.Instant;
@@ -38,6 +39,10 @@ public class AppealStatusChange extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** The state-machine step; null for registration. */
+    @Enumerated(EnumType.STRING)
+    public AppealAction action;
+
     /** citizen, officer, moderator, admin, integrator, or system for automatic steps. */
     @Column(name = "actor_role", nullable = false)
     public String actorRole;
@@ -47,8 +52,10 @@ public class AppealStatusChange extends PanacheEntityBase {
 
     public String note;
 
-    static AppealStatusChange record(Appeal appeal, AppealStatus from, String actorRole, String actorId, String note) {
+    static AppealStatusChange record(Appeal appeal, AppealStatus from, AppealAction action, String actorRole, String actorId,
+                                     String note) {
         AppealStatusChange change = new AppealStatusChange();
+        change.action = action;
         change.appealId = appeal.id;
         change.fromStatus = from;
         change.toStatus = appeal.status;
@@ -60,7 +67,7 @@ public class AppealStatusChange extends PanacheEntityBase {
         return change;
     }
 
-    static List<AppealStatusChange> of(UUID appealId) {
+    public static List<AppealStatusChange> of(UUID appealId) {
         return list("appealId = ?1 order by id", appealId);
     }
 }

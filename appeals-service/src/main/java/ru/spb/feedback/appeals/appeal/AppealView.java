@@ -1,13 +1,18 @@
 package ru.spb.feedback.appeals.appeal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ru.spb.feedback.contracts.AppealAction;
+import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.TriageRequired;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** An appeal as its author sees it. */
+/** An appeal as the people allowed to see it see it. */
 @Schema(name = "Appeal")
 public record AppealView(
         UUID id,
@@ -18,13 +23,20 @@ public record AppealView(
         SubmitAppealRequest.Location location,
         String address,
         boolean official,
-        @Schema(description = "The author's contact; only the author sees it") SubmitAppealRequest.Contact contact,
+        @Schema(description = "The author's contact; only the author sees it (and the responsible officer for an official appeal)")
+        SubmitAppealRequest.Contact contact,
         Instant registeredAt,
         Instant updatedAt,
         @Schema(description = "Where the problem is; known once routed") Municipality municipality,
         @Schema(description = "The body that must answer; known once routed") Organization organization,
         @Schema(description = "Answer due; known once routed") Instant dueAt,
-        @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason) {
+        @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason,
+        @Schema(description = "Past its due date without an answer") boolean overdue,
+        @Schema(description = "The deadline was extended (possible once), with the reason") Extension deadlineExtension,
+        @Schema(description = "Why a moderator rejected it, while REJECTED") Rejection rejection,
+        @Schema(description = "The organization's answers, oldest first; only in the view of one appeal") List<Answer> answers,
+        @Schema(description = "The citizen's latest rating; only in the view of one appeal") Feedback feedback,
+        @Schema(description = "The steps the viewer may take now") Set<AppealAction> actions) {
 
     /** The problem type, by code and name. */
     @Schema(name = "AppealCategory")
@@ -41,16 +53,66 @@ public record AppealView(
                                @Schema(examples = "Местная администрация муниципального округа Адмиралтейский округ") String name) {
     }
 
+    @Schema(name = "AppealDeadlineExtension")
+    public record Extension(Instant at, String reason) {
+    }
+
+    @Schema(name = "AppealRejection")
+    public record Rejection(AppealRejected.Reason reason, String note,
+                            @Schema(description = "The original, for a duplicate") UUID duplicateOf) {
+    }
+
+    @Schema(name = "AppealAnswer")
+    public record Answer(Organization organization, String text, List<UUID> photoIds, Instant answeredAt) {
+        static Answer of(AppealAnswer answer) {
+            return new Answer(new Organization(answer.organizationCode, answer.organizationName), answer.text,
+                    Arrays.asList(answer.photoIds), answer.answeredAt);
+        }
+    }
+
+    @Schema(name = "AppealFeedback")
+    public record Feedback(int rating, boolean satisfied, String comment, Instant givenAt) {
+        static Feedback of(AppealFeedback feedback) {
+            return new Feedback(feedback.rating, feedback.satisfied, feedback.comment, feedback.givenAt);
+        }
+    }
+
+    /** The author's view without answers and feedback, as lists show it. */
     static AppealView of(Appeal appeal, String categoryName) {
+        return of(appeal, categoryName, Viewer.AUTHOR, false);
+    }
+
+    /**
+     * @param withDetails include answers and feedback (one appeal's view; lists leave them out)
+     */
+    public static AppealView of(Appeal appeal, String categoryName, Viewer viewer, boolean withDetails) {
         return new AppealView(appeal.id, appeal.number, appeal.status,
                 new CategoryRef(appeal.categoryCode, categoryName), appeal.description,
                 new SubmitAppealRequest.Location(appeal.lat, appeal.lon), appeal.address, appeal.official,
-                appeal.contactEmail == null && appeal.contactName == null ? null
+                !viewer.seesContactOf(appeal) || (appeal.contactEmail == null && appeal.contactName == null) ? null
                         : new SubmitAppealRequest.Contact(appeal.contactEmail, appeal.contactName),
                 appeal.registeredAt, appeal.updatedAt,
                 appeal.municipalityCode == null ? null
                         : new Municipality(appeal.municipalityCode, appeal.municipalityName, appeal.districtName),
                 appeal.organizationCode == null ? null : new Organization(appeal.organizationCode, appeal.organizationName),
-                appeal.dueAt, appeal.triageReason);
+                appeal.dueAt, appeal.triageReason,
+                appeal.isOverdue(Instant.now()),
+                appeal.deadlineExtendedAt == null ? null : new Extension(appeal.deadlineExtendedAt, appeal.deadlineExtensionReason),
+                appeal.rejectionReason == null ? null : new Rejection(appeal.rejectionReason, appeal.rejectionNote, appeal.duplicateOf),
+                withDetails ? AppealAnswer.of(appeal.id).stream().map(Answer::of).toList() : null,
+                withDetails ? AppealFeedback.latestOf(appeal.id).map(Feedback::of).orElse(null) : null,
+                actionsFor(appeal, viewer));
+    }
+
+    /** The state machine's steps for this viewer, less those the appeal has used up (one extension). */
+    private static Set<AppealAction> actionsFor(Appeal appeal, Viewer viewer) {
+        if (viewer.actor() == null) {
+            return Set.of();
+        }
+        Set<AppealAction> actions = AppealAction.available(appeal.status, viewer.actor());
+        if (appeal.deadlineExtendedAt != null || appeal.dueAt == null) {
+            actions.remove(AppealAction.EXTEND_DEADLINE);
+        }
+        return actions;
     }
 }

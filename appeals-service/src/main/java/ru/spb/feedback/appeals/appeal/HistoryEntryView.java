@@ -1,6 +1,7 @@
 package ru.spb.feedback.appeals.appeal;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import ru.spb.feedback.contracts.AppealAction;
 import ru.spb.feedback.contracts.AppealStatus;
 
 import java.time.Instant;
@@ -10,11 +11,12 @@ import java.time.Instant;
 public record HistoryEntryView(
         @Schema(description = "Null for the first entry") AppealStatus from,
         AppealStatus to,
+        @Schema(description = "The state-machine step; null for registration") AppealAction action,
         Instant at,
         @Schema(examples = "citizen") String actorRole,
         String note) {
 
-    static HistoryEntryView of(AppealStatusChange change) {
-        return new HistoryEntryView(change.fromStatus, change.toStatus, change.changedAt, change.actorRole, change.note);
+    public static HistoryEntryView of(AppealStatusChange change) {
+        return new HistoryEntryView(change.fromStatus, change.toStatus, change.action, change.changedAt, change.actorRole, change.note);
     }
 }

@@ -15,6 +15,8 @@ public interface AppealsConfig {
 
     Idempotency idempotency();
 
+    Lifecycle lifecycle();
+
     interface Catalog {
         /** Answer deadline, in working days, of a problem type nobody has set one for (the city portal commonly uses 9 or 19). */
         @WithDefault("9")
@@ -43,5 +45,23 @@ public interface AppealsConfig {
         /** How long an Idempotency-Key is remembered; a retry after that creates a new appeal. */
         @WithDefault("P7D")
         Duration retention();
+    }
+
+    interface Lifecycle {
+        /** An answer nobody rated closes after this many days (as NOT_RATED). */
+        @WithDefault("10")
+        int autoCloseDays();
+
+        /** The longest deadline extension; 59-ФЗ allows 30 days, once. */
+        @WithDefault("30")
+        int maxExtensionDays();
+
+        /** How often the overdue and auto-close jobs look for work. */
+        @WithDefault("PT1M")
+        Duration checkInterval();
+
+        /** How many appeals a job round handles in one transaction. */
+        @WithDefault("200")
+        int batchSize();
     }
 }

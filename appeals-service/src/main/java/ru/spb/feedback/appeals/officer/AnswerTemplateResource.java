@@ -1,0 +1,151 @@
+package ru.spb.feedback.appeals.officer;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import ru.spb.feedback.web.Problem;
+import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.Roles;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+@Path("/api/v1/officer/answer-templates")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.OFFICER)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Officer", description = "A municipal officer's queue, steps and answer templates")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an officer, or the token names no organization",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AnswerTemplateResource {
+
+    @Inject
+    Officer officer;
+
+    /** A template's title and text. */
+    @Schema(name = "AnswerTemplateRequest")
+    public record TemplateRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String text) {
+    }
+
+    @Schema(name = "AnswerTemplate")
+    public record TemplateView(long id, String title, String text, Instant updatedAt) {
+        static TemplateView of(AnswerTemplate template) {
+            return new TemplateView(template.id, template.title, template.text, template.updatedAt);
+        }
+    }
+
+    @GET
+    @Operation(summary = "My organization's answer templates", description = "Sorted by title.")
+    public List<TemplateView> list() {
+        return AnswerTemplate.<AnswerTemplate>list("organizationCode", Sort.by("title"), officer.organization())
+                .stream().map(TemplateView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One template")
+    @APIResponse(responseCode = "404", description = "No such template in my organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateView get(@PathParam("id") long id) {
+        return TemplateView.of(find(id, officer.organization()));
+    }
+
+    @POST
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a template")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "400", description = "Missing title or text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The organization has a template with this title",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid TemplateRequest request) {
+        String organization = officer.organization();
+        checkTitleFree(organization, request.title().trim(), null);
+        AnswerTemplate template = new AnswerTemplate();
+        template.organizationCode = organization;
+        fill(template, request);
+        template.persist();
+        return Response.status(Response.Status.CREATED).entity(TemplateView.of(template)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a template")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Missing title or text",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in my organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another template has this title",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TemplateView update(@PathParam("id") long id, @NotNull @Valid TemplateRequest request) {
+        String organization = officer.organization();
+        AnswerTemplate template = find(id, organization);
+        checkTitleFree(organization, request.title().trim(), id);
+        fill(template, request);
+        return TemplateView.of(template);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete a template")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such template in my organization",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("id") long id) {
+        find(id, officer.organization()).delete();
+    }
+
+    /** Another organization's template is "not found" like a missing one. */
+    static AnswerTemplate find(long id, String organization) {
+        AnswerTemplate template = AnswerTemplate.findById(id);
+        if (template == null || !template.organizationCode.equals(organization)) {
+            throw ProblemException.notFound("Answer template " + id);
+        }
+        return template;
+    }
+
+    private void fill(AnswerTemplate template, TemplateRequest request) {
+        template.title = request.title().trim();
+        template.text = request.text().trim();
+        template.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        template.updatedBy = officer.id();
+    }
+
+    private static void checkTitleFree(String organization, String title, Long except) {
+        long taken = except == null
+                ? AnswerTemplate.count("organizationCode = ?1 and title = ?2", organization, title)
+                : AnswerTemplate.count("organizationCode = ?1 and title = ?2 and id <> ?3", organization, title, except);
+        if (taken > 0) {
+            throw ProblemException.conflict("template-title-taken", "Your organization has a template with this title already");
+        }
+    }
+}
