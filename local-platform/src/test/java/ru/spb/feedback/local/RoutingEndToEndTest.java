@@ -6,14 +6,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.calendar.ProductionCalendar;
-import ru.spb.feedback.contracts.AppealRerouteRequested;
-import ru.spb.feedback.contracts.EventEnvelope;
-import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.devinfra.Postgres;
 import ru.spb.feedback.devinfra.PostgresServer;
 import ru.spb.feedback.testsupport.InJvmKafka;
 import ru.spb.feedback.testsupport.TestTokens;
-import ru.spb.feedback.testsupport.TopicWriter;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * appeals-service and routing-service, as built jars, against one real Kafka: appeals submitted at
  * known points come back routed to the right municipality with the right due date; triage,
- * manual assignment and re-routing after a decline work across both services.
+ * manual assignment and re-routing after an officer's decline work across both services; and the
+ * whole loop submit → routed → accept → answer → reopen → answer → satisfied → closed.
  */
 class RoutingEndToEndTest {
 
@@ -122,20 +119,51 @@ class RoutingEndToEndTest {
     }
 
     @Test
-    void aDeclinedAppealIsRoutedAgainElsewhere() throws Exception {
+    void anOfficersDeclineRoutesTheAppealAgainElsewhere() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
-        JsonNode created = submit(citizen, 59.93105375, 30.29679808, false);
-        String id = created.get("id").asText();
+        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
         awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
 
-        // the officers' decline endpoint comes with the lifecycle; here the event it will publish
-        try (TopicWriter writer = new TopicWriter(kafka.bootstrapServers())) {
-            writer.send(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealRerouteRequested("1123300", "1123300", "Не наша компетенция"),
-                    new EventEnvelope.AppealRef(UUID.fromString(id), created.get("number").asText(), "x", "1123300"), Instant.now(), null));
-        }
+        step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/decline",
+                "{\"reason\": \"Не наша компетенция\"}");
         JsonNode rerouted = awaitAppeal(citizen, id, appeal -> "district-admiralteysky".equals(appeal.at("/organization/code").asText()));
         assertThat(rerouted.at("/municipality/code").asText()).isEqualTo("1123300");
         assertThat(rerouted.get("status").asText()).isEqualTo("ROUTED");
+    }
+
+    @Test
+    void theWholeLoopFromSubmissionToAClosedAppeal() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        String officer = TestTokens.officer("e2e-officer", "1123300");
+        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
+        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+
+        String path = "/api/v1/officer/appeals/" + id;
+        HttpResponse<String> stranger = PlatformProcesses.call("GET", appeals + path, TestTokens.officer("e2e-other", "1123301"), null);
+        assertThat(stranger.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/officer/appeals", officer, null).body())
+                .get("items").findValuesAsText("id")).contains(id);
+
+        step(officer, path + "/accept", null);
+        step(officer, path + "/answer", "{\"text\": \"Блоки убраны\"}");
+        JsonNode reopened = step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 2, \"satisfied\": false}");
+        assertThat(reopened.get("status").asText()).isEqualTo("REOPENED");
+        step(officer, path + "/accept", null);
+        step(officer, path + "/answer", "{\"text\": \"Блоки вывезены\"}");
+        JsonNode closed = step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 5, \"satisfied\": true}");
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("answers").findValuesAsText("text")).containsExactly("Блоки убраны", "Блоки вывезены");
+
+        JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
+        assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "ROUTED", "IN_PROGRESS", "ANSWERED", "REOPENED",
+                "IN_PROGRESS", "ANSWERED", "CLOSED");
+    }
+
+    /** Takes a lifecycle step and answers the appeal after it. */
+    private static JsonNode step(String token, String path, String body) throws Exception {
+        HttpResponse<String> response = PlatformProcesses.call("POST", appeals + path, token, body);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private static JsonNode submit(String token, double lat, double lon, boolean official) throws Exception {
