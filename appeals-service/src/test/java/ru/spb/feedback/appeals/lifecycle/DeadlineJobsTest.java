@@ -92,6 +92,19 @@ class DeadlineJobsTest {
                 .isEqualTo(new AppealClosed(AppealClosed.Resolution.NOT_RATED, null));
     }
 
+    @Test
+    void theBackgroundLoopDoesItsRoundsByItself() {
+        String overdue = inStatus(newCitizen(), AppealStatus.IN_PROGRESS);
+        update(overdue, appeal -> appeal.moveDueDate(Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS)));
+        String unrated = inStatus(newCitizen(), AppealStatus.ANSWERED);
+        update(unrated, appeal -> appeal.answeredAt = Instant.now().minus(30, ChronoUnit.DAYS));
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(load(overdue).overdueMarkedAt).isNotNull();
+            assertThat(load(unrated).status).isEqualTo(AppealStatus.CLOSED);
+        });
+    }
+
     private static void runTwiceConcurrently(Runnable job) throws Exception {
         CyclicBarrier start = new CyclicBarrier(2);
         List<CompletableFuture<Void>> copies = new ArrayList<>();
