@@ -24,7 +24,8 @@ public record AppealView(
         @Schema(description = "Where the problem is; known once routed") Municipality municipality,
         @Schema(description = "The body that must answer; known once routed") Organization organization,
         @Schema(description = "Answer due; known once routed") Instant dueAt,
-        @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason) {
+        @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason,
+        @Schema(description = "How many other citizens support it") int supporters) {
 
     /** The problem type, by code and name. */
     @Schema(name = "AppealCategory")
@@ -51,6 +52,6 @@ public record AppealView(
                 appeal.municipalityCode == null ? null
                         : new Municipality(appeal.municipalityCode, appeal.municipalityName, appeal.districtName),
                 appeal.organizationCode == null ? null : new Organization(appeal.organizationCode, appeal.organizationName),
-                appeal.dueAt, appeal.triageReason);
+                appeal.dueAt, appeal.triageReason, appeal.supporters);
     }
 }
