@@ -119,6 +119,13 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
 
+    /**
+     * Citizens supporting it (package {@code support}). Changed only by that package's atomic SQL,
+     * never through this entity, so a concurrent save of the appeal cannot overwrite the count.
+     */
+    @Column(insertable = false, updatable = false)
+    public int supporters;
+
     /** Optimistic lock: of two concurrent changes, the second fails instead of overwriting the first. */
     @Version
     public int version;

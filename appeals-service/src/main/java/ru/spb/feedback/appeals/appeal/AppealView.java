@@ -31,6 +31,7 @@ public record AppealView(
         @Schema(description = "The body that must answer; known once routed") Organization organization,
         @Schema(description = "Answer due; known once routed") Instant dueAt,
         @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason,
+        @Schema(description = "How many other citizens support it") int supporters,
         @Schema(description = "Past its due date without an answer") boolean overdue,
         @Schema(description = "The deadline was extended (possible once), with the reason") Extension deadlineExtension,
         @Schema(description = "Why a moderator rejected it, while REJECTED") Rejection rejection,
@@ -95,7 +96,7 @@ public record AppealView(
                 appeal.municipalityCode == null ? null
                         : new Municipality(appeal.municipalityCode, appeal.municipalityName, appeal.districtName),
                 appeal.organizationCode == null ? null : new Organization(appeal.organizationCode, appeal.organizationName),
-                appeal.dueAt, appeal.triageReason,
+                appeal.dueAt, appeal.triageReason, appeal.supporters,
                 appeal.isOverdue(Instant.now()),
                 appeal.deadlineExtendedAt == null ? null : new Extension(appeal.deadlineExtendedAt, appeal.deadlineExtensionReason),
                 appeal.rejectionReason == null ? null : new Rejection(appeal.rejectionReason, appeal.rejectionNote, appeal.duplicateOf),

@@ -56,21 +56,30 @@ public class Deliveries {
         insert(envelope, notification, Channel.EMAIL, Delivery.CITIZEN_TARGET, null, null, config.email().maxAttempts());
     }
 
+    /** Schedules the e-mail of a supporter's notification, once per event and supporter. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleSupporterEmail(EventEnvelope envelope, Notification notification) {
+        insertWithId(UUID.randomUUID(), envelope, notification.citizenId, notification, Channel.EMAIL,
+                Delivery.SUPPORTER_TARGET_PREFIX + notification.id, null, null, config.email().maxAttempts());
+    }
+
     /** Schedules a webhook call to one subscription, once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduleWebhook(EventEnvelope envelope, Notification notification, UUID subscriptionId, UUID deliveryId,
                                 String payload) {
-        insertWithId(deliveryId, envelope, notification, Channel.WEBHOOK, subscriptionId.toString(), subscriptionId, payload,
+        insertWithId(deliveryId, envelope, envelope.citizenId(), notification, Channel.WEBHOOK, subscriptionId.toString(), subscriptionId, payload,
                 config.webhooks().maxAttempts());
     }
 
     private void insert(EventEnvelope envelope, Notification notification, Channel channel, String target, UUID subscriptionId,
                         String payload, int attemptsAllowed) {
-        insertWithId(UUID.randomUUID(), envelope, notification, channel, target, subscriptionId, payload, attemptsAllowed);
+        insertWithId(UUID.randomUUID(), envelope, envelope.citizenId(), notification, channel, target, subscriptionId, payload,
+                attemptsAllowed);
     }
 
-    private void insertWithId(UUID id, EventEnvelope envelope, Notification notification, Channel channel, String target,
-                              UUID subscriptionId, String payload, int attemptsAllowed) {
+    /** @param citizenId whose contact an e-mail goes to: the author's, or a supporter's */
+    private void insertWithId(UUID id, EventEnvelope envelope, String citizenId, Notification notification, Channel channel,
+                              String target, UUID subscriptionId, String payload, int attemptsAllowed) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         entityManager.createNativeQuery("""
                         insert into delivery (id, channel, event_id, event_type, appeal_id, citizen_id, notification_id,
@@ -84,7 +93,7 @@ public class Deliveries {
                 .setParameter("event", envelope.eventId())
                 .setParameter("type", envelope.eventType())
                 .setParameter("appeal", envelope.appealId())
-                .setParameter("citizen", envelope.citizenId())
+                .setParameter("citizen", citizenId)
                 .setParameter("notification", notification.id)
                 .setParameter("subscription", subscriptionId)
                 .setParameter("target", target)

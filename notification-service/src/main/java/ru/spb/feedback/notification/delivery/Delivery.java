@@ -19,8 +19,11 @@ import java.util.UUID;
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
 
-    /** The target of every e-mail delivery (one citizen per event). */
+    /** The target of the author's e-mail delivery (one per event). */
     public static final String CITIZEN_TARGET = "citizen";
+
+    /** A supporter's e-mail: the prefix and the id of their notification (one per event and supporter). */
+    public static final String SUPPORTER_TARGET_PREFIX = "supporter:";
 
     @Id
     public UUID id;
@@ -47,7 +50,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "subscription_id")
     public UUID subscriptionId;
 
-    /** {@link #CITIZEN_TARGET} for e-mail, the subscription id for a webhook. */
+    /** {@link #CITIZEN_TARGET} or {@link #SUPPORTER_TARGET_PREFIX}… for e-mail, the subscription id for a webhook. */
     @Column(nullable = false)
     public String target;
 

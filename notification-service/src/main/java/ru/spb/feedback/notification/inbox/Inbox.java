@@ -37,21 +37,34 @@ public class Inbox {
     /**
      * Adds the notification of one event and announces it to the live streams of every copy
      * (PostgreSQL NOTIFY, delivered when this transaction commits). Empty if the event already
-     * has its notification.
+     * has its notification for the author.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Notification> add(EventEnvelope envelope, TrackedAppeal appeal, RenderedNotification text) {
+        return add(envelope, appeal, text, envelope.citizenId(), false);
+    }
+
+    /** The same for a citizen who supports the appeal; empty if they already have this event's notification. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Notification> addForSupporter(EventEnvelope envelope, TrackedAppeal appeal, RenderedNotification text,
+                                                  String supporterId) {
+        return add(envelope, appeal, text, supporterId, true);
+    }
+
+    private Optional<Notification> add(EventEnvelope envelope, TrackedAppeal appeal, RenderedNotification text, String citizenId,
+                                       boolean supportedAppeal) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<?> inserted = entityManager.createNativeQuery("""
                         insert into notification (id, citizen_id, event_id, event_type, appeal_id, appeal_number, status_label,
-                                                  title, message, municipality_name, due_at, occurred_at, created_at)
+                                                  title, message, municipality_name, due_at, occurred_at, created_at,
+                                                  supported_appeal)
                         values (:id, :citizen, :event, :type, :appeal, :number, :status, :title, :message, :municipality,
-                                :due, :occurred, :now)
-                        on conflict (event_id) do nothing
+                                :due, :occurred, :now, :supported)
+                        on conflict (event_id, citizen_id) do nothing
                         returning seq""")
                 .setParameter("id", id)
-                .setParameter("citizen", envelope.citizenId())
+                .setParameter("citizen", citizenId)
                 .setParameter("event", envelope.eventId())
                 .setParameter("type", envelope.eventType())
                 .setParameter("appeal", envelope.appealId())
@@ -63,6 +76,7 @@ public class Inbox {
                 .setParameter("due", appeal.dueAt)
                 .setParameter("occurred", envelope.occurredAt())
                 .setParameter("now", now)
+                .setParameter("supported", supportedAppeal)
                 .getResultList();
         if (inserted.isEmpty()) {
             return Optional.empty();
@@ -70,7 +84,7 @@ public class Inbox {
         long seq = ((Number) inserted.get(0)).longValue();
         entityManager.createNativeQuery("select pg_notify(:channel, :payload)")
                 .setParameter("channel", NotificationChannel.CHANNEL)
-                .setParameter("payload", announcement(id, envelope.citizenId(), seq))
+                .setParameter("payload", announcement(id, citizenId, seq))
                 .getSingleResult();
         return Optional.of(Notification.findById(id));
     }

@@ -24,7 +24,8 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "citizen_id", nullable = false)
     public String citizenId;
 
-    @Column(name = "event_id", nullable = false, unique = true)
+    /** Unique together with the citizen: the author and each supporter get one notification per event. */
+    @Column(name = "event_id", nullable = false)
     public UUID eventId;
 
     @Column(name = "event_type", nullable = false)
@@ -59,4 +60,8 @@ public class Notification extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /** About another citizen's appeal that this citizen supports. */
+    @Column(name = "supported_appeal", nullable = false)
+    public boolean supportedAppeal;
 }

@@ -21,12 +21,13 @@ public record NotificationView(
         Instant occurredAt,
         Instant createdAt,
         boolean read,
-        Instant readAt) {
+        Instant readAt,
+        @Schema(description = "About another citizen's appeal that you support, not one of your own") boolean supportedAppeal) {
 
     public static NotificationView of(Notification notification) {
         return new NotificationView(notification.id, notification.seq, notification.appealId, notification.appealNumber,
                 notification.eventType, notification.statusLabel, notification.title, notification.message,
                 notification.municipalityName, notification.dueAt, notification.occurredAt, notification.createdAt,
-                notification.readAt != null, notification.readAt);
+                notification.readAt != null, notification.readAt, notification.supportedAppeal);
     }
 }

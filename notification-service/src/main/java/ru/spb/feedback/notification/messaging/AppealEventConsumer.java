@@ -8,11 +8,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
+import ru.spb.feedback.contracts.AppealSupported;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
 import ru.spb.feedback.messaging.inbox.InboundEvents;
 
 /**
- * Consumes {@code appeal.events}. Citizen-visible events with a template are notified; others are
+ * Consumes {@code appeal.events}. Citizen-visible events with a template are notified (to the
+ * author and the appeal's supporters); {@code AppealSupported} adds a supporter; others are
  * skipped and counted ({@code events_skipped_total}); unreadable records go to
  * {@code dead-letter.notification-service}. Each event is handled once (messaging-commons
  * {@link InboundEvents}); records of one appeal are handled in order.
@@ -31,6 +33,9 @@ public class AppealEventConsumer {
     @Inject
     NotificationIntake intake;
 
+    @Inject
+    SupporterNotifications supporters;
+
     private EventHandlers handlers;
 
     @PostConstruct
@@ -38,6 +43,8 @@ public class AppealEventConsumer {
         handlers = new EventHandlers()
                 .on(AppealRegistered.class, intake::registered)
                 .on(AppealRouted.class, intake::routed)
+                // not citizen-visible, so not notified: it only adds a supporter to notify later
+                .on(AppealSupported.class, supporters::supported)
                 .otherwise(intake::notifiable, intake::other);
     }
 

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Turns one citizen-visible event into notifications on every channel, in the transaction that
  * also records the event as processed: the in-app notification (announced to the live streams on
- * commit), the e-mail if the citizen wants one, and a webhook call per interested subscription.
+ * commit), the e-mail if the citizen wants one, a webhook call per interested subscription, and
+ * the notifications of the appeal's supporters ({@link SupporterNotifications}).
  * Every row is unique per event and channel, so nothing is ever sent twice for one event.
  */
 @ApplicationScoped
@@ -45,6 +46,9 @@ public class NotificationIntake {
 
     @Inject
     WebhookFanOut webhooks;
+
+    @Inject
+    SupporterNotifications supporters;
 
     /** The only event with the citizen's contact: keep it (unless the citizen set preferences), then notify. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -84,5 +88,6 @@ public class NotificationIntake {
             deliveries.scheduleEmail(envelope, notification);
         }
         webhooks.schedule(envelope, appeal, notification);
+        supporters.notify(envelope, appeal, text);
     }
 }

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  * The Russian texts of notifications: one Qute template per event type,
  * {@code templates/notifications/<eventType>.txt}, with the fragments {@code title},
  * {@code status} and {@code message}. An event type without a template is not notified (the
- * consumer skips and counts it), so a new citizen-visible event needs only its template.
+ * consumer skips and counts it), so a new citizen-visible event needs only its template. The
+ * {@code status} fragment is also shown to the appeal's supporters: a plain status line, never
+ * free text from the payload.
  */
 @ApplicationScoped
 public class NotificationTemplates {
@@ -32,6 +34,8 @@ public class NotificationTemplates {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(CITY_ZONE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(CITY_ZONE);
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
+    /** Outside {@code notifications/}, which holds one template per event type. */
+    static final String SUPPORTER_TEMPLATE = "supporter/notification.txt";
     private static final Logger LOG = Logger.getLogger(NotificationTemplates.class);
 
     @Inject
@@ -69,6 +73,41 @@ public class NotificationTemplates {
                     "По обращению " + snapshot.number() + " произошло изменение (" + occurred + "). "
                             + "Подробности — в личном кабинете.");
         }
+    }
+
+    /**
+     * The notification of the same event for a citizen who supports the appeal: it says so, and
+     * carries the appeal's number, problem type, status line, body and due date only. Never the
+     * address, the description or the payload, which are the author's (an answer's text, a note).
+     *
+     * @param status the status line of the event's own template
+     */
+    public RenderedNotification renderForSupporter(EventEnvelope envelope, TrackedAppeal appeal, String status) {
+        AppealSnapshot full = snapshot(appeal, envelope);
+        AppealSnapshot snapshot = new AppealSnapshot(full.number(), full.category(), null, full.municipality(),
+                full.organization(), full.dueDate());
+        String occurred = DATE_TIME.format(envelope.occurredAt());
+        try {
+            Template template = engine.getTemplate(SUPPORTER_TEMPLATE);
+            return new RenderedNotification(
+                    oneLine(supporterFragment(template, "title", snapshot, status, occurred)),
+                    status,
+                    paragraphs(supporterFragment(template, "message", snapshot, status, occurred)));
+        } catch (RuntimeException e) {
+            LOG.errorf("the supporters' template failed for %s (%s); sent the plain text instead", envelope.eventType(),
+                    e.getClass().getSimpleName());
+            meters.counter("notification.template.failures", "type", envelope.eventType()).increment();
+            return new RenderedNotification("Поддержанное вами обращение " + snapshot.number() + ": " + status, status,
+                    "По обращению " + snapshot.number() + ", которое вы поддержали, новый статус: " + status + " (" + occurred + ").");
+        }
+    }
+
+    private static String supporterFragment(Template template, String id, AppealSnapshot appeal, String status, String occurred) {
+        Template.Fragment fragment = template.getFragment(id);
+        if (fragment == null) {
+            throw new IllegalStateException("template " + template.getId() + " has no fragment '" + id + "'");
+        }
+        return fragment.data("appeal", appeal).data("status", status).data("occurredAt", occurred).render();
     }
 
     public static String date(Instant instant) {
