@@ -27,6 +27,7 @@ public final class EventCatalog {
             AppealOverdue.class,
             AppealCategoryChanged.class,
             AppealSupported.class,
+            AppealSupportWithdrawn.class,
             RoutingDecided.class,
             TriageRequired.class);
 

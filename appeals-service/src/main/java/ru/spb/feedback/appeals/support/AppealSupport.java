@@ -10,6 +10,7 @@ import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealSupported;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.messaging.outbox.Outbox;
@@ -78,7 +79,8 @@ public class AppealSupport {
     }
 
     /**
-     * Removes the caller's support; without support (or for one's own appeal) nothing changes.
+     * Removes the caller's support and writes {@code AppealSupportWithdrawn}, so notifications to
+     * them stop; without support (or for one's own appeal) nothing changes and nothing is written.
      * A finished appeal can still lose a supporter: that only changes its count.
      */
     @Transactional
@@ -88,7 +90,13 @@ public class AppealSupport {
                 .setParameter("appeal", appealId)
                 .setParameter("citizen", citizenId)
                 .executeUpdate();
-        int supporters = removed == 0 ? appeal.supporters : addToCount(appealId, -1);
+        if (removed == 0) {
+            return view(appeal, appeal.supporters, Optional.empty());
+        }
+        int supporters = addToCount(appealId, -1);
+        EventEnvelope.AppealRef ref = new EventEnvelope.AppealRef(appeal.id, appeal.number, appeal.citizenId, appeal.municipalityCode);
+        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSupportWithdrawn(citizenId, supporters), ref,
+                Instant.now().truncatedTo(ChronoUnit.MICROS), RequestIds.current()));
         return view(appeal, supporters, Optional.empty());
     }
 

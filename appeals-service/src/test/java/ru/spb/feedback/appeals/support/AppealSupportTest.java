@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealSupported;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.EventHeaders;
@@ -118,6 +119,15 @@ class AppealSupportTest {
         support(supporter, id).statusCode(200).body("supporters", equalTo(1)).body("supported", equalTo(true));
         assertThat(supportedEvents(id, 2)).extracting(e -> e.payloadAs(AppealSupported.class))
                 .containsExactly(new AppealSupported(supporter.id(), 1), new AppealSupported(supporter.id(), 1));
+        // one withdrawal event: the second DELETE changed nothing
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.APPEAL_EVENTS)) {
+            List<EventEnvelope> withdrawals = reader.await(r -> id.equals(r.key())
+                            && "AppealSupportWithdrawn".equals(TopicReader.header(r, "event-type")), 1, Duration.ofSeconds(20))
+                    .stream().map(r -> EventCodec.decode(r.value())).toList();
+            assertThat(withdrawals).extracting(e -> e.payloadAs(AppealSupportWithdrawn.class))
+                    .containsExactly(new AppealSupportWithdrawn(supporter.id(), 0));
+            assertThat(withdrawals.get(0).citizenId()).isEqualTo(author.id());
+        }
     }
 
     @Test

@@ -9,12 +9,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.AppealSupported;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
 import ru.spb.feedback.messaging.inbox.InboundEvents;
 
 /**
  * Consumes {@code appeal.events}. Citizen-visible events with a template are notified (to the
- * author and the appeal's supporters); {@code AppealSupported} adds a supporter; others are
+ * author and the appeal's supporters); {@code AppealSupported} adds a supporter, {@code AppealSupportWithdrawn} removes one; others are
  * skipped and counted ({@code events_skipped_total}); unreadable records go to
  * {@code dead-letter.notification-service}. Each event is handled once (messaging-commons
  * {@link InboundEvents}); records of one appeal are handled in order.
@@ -45,6 +46,7 @@ public class AppealEventConsumer {
                 .on(AppealRouted.class, intake::routed)
                 // not citizen-visible, so not notified: it only adds a supporter to notify later
                 .on(AppealSupported.class, supporters::supported)
+                .on(AppealSupportWithdrawn.class, supporters::withdrawn)
                 .otherwise(intake::notifiable, intake::other);
     }
 

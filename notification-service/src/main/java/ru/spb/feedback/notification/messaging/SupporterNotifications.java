@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.contracts.AppealSupported;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.notification.delivery.Deliveries;
 import ru.spb.feedback.notification.inbox.Inbox;
@@ -47,6 +48,12 @@ public class SupporterNotifications {
     @Transactional(Transactional.TxType.MANDATORY)
     public void supported(EventEnvelope envelope, AppealSupported payload) {
         supporters.add(envelope.appealId(), payload.supporterId(), envelope.occurredAt());
+    }
+
+    /** {@code AppealSupportWithdrawn}: the former supporter is not notified any more. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawn(EventEnvelope envelope, AppealSupportWithdrawn payload) {
+        supporters.remove(envelope.appealId(), payload.supporterId());
     }
 
     /** Notifies every supporter of an event whose author's notification was just stored. */

@@ -31,6 +31,15 @@ public class Supporters {
                 .executeUpdate();
     }
 
+    /** Forgets a supporter who withdrew their support; nothing changes if they were not one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void remove(UUID appealId, String citizenId) {
+        entityManager.createNativeQuery("delete from appeal_supporter where appeal_id = :appeal and citizen_id = :citizen")
+                .setParameter("appeal", appealId)
+                .setParameter("citizen", citizenId)
+                .executeUpdate();
+    }
+
     /** The appeal's supporters, earliest first. */
     @Transactional(Transactional.TxType.MANDATORY)
     @SuppressWarnings("unchecked")

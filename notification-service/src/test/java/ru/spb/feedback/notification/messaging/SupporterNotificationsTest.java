@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.AppealSupported;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.notification.support.AppealEvents;
 import ru.spb.feedback.notification.support.AppealEvents.Appeal;
@@ -129,6 +130,27 @@ class SupporterNotificationsTest {
         AppealEventsTest.awaitNotifications(author, 2);
         Db db = new Db(dataSource);
         assertThat(db.count("select count(*) from appeal_supporter where appeal_id = ?", appeal.id())).isEqualTo(1);
+        assertThat(db.count("select count(*) from notification where appeal_id = ? and citizen_id = ?", appeal.id(), supporter))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aFormerSupporterHearsNothingMore() {
+        String author = newCitizenId();
+        String supporter = newCitizenId();
+        Appeal appeal = Appeal.of(author);
+        AppealEvents.publish(supported(appeal, supporter, 1));
+        AppealEvents.publish(AppealEvents.routed(appeal, LocalDate.of(2026, 12, 15)));
+        awaitNotifications(supporter, 1);
+
+        AppealEvents.publish(EventEnvelope.wrap(new AppealSupportWithdrawn(supporter, 0), appeal.ref(null),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), null));
+        AppealEvents.publish(AppealEvents.routed(appeal, LocalDate.of(2026, 12, 16)));
+
+        // the author hears of both routings, so the second was handled; the former supporter only of the first
+        AppealEventsTest.awaitNotifications(author, 2);
+        Db db = new Db(dataSource);
+        assertThat(db.count("select count(*) from appeal_supporter where appeal_id = ?", appeal.id())).isZero();
         assertThat(db.count("select count(*) from notification where appeal_id = ? and citizen_id = ?", appeal.id(), supporter))
                 .isEqualTo(1);
     }
