@@ -3,16 +3,27 @@ package ru.spb.feedback.notification.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealRouted;
+import ru.spb.feedback.contracts.AppealWithdrawn;
+import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.contracts.EventEnvelope;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 
 /** Keeps {@link TrackedAppeal} up to date with every event of the appeal. */
 @ApplicationScoped
 public class TrackedAppeals {
+
+    /** After these no deadline runs any more: notifications and webhooks stop naming one. */
+    private static final Set<String> FINISHING = Set.of(
+            EventCatalog.typeOf(AppealRejected.class).name(),
+            EventCatalog.typeOf(AppealWithdrawn.class).name(),
+            EventCatalog.typeOf(AppealClosed.class).name());
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TrackedAppeal registered(EventEnvelope envelope, AppealRegistered payload) {
@@ -36,8 +47,9 @@ public class TrackedAppeals {
 
     /**
      * Takes what every envelope says, and the well-known fields any payload may carry
-     * ({@code municipalityName}, {@code organizationName}, {@code dueAt}), so a new event type
-     * that moves the deadline needs no code here.
+     * ({@code municipalityName}, {@code organizationName}, {@code dueAt}, {@code category.name} of a
+     * corrected problem type), so a new event type that moves the deadline needs no code here. A
+     * rejected, withdrawn or closed appeal has no due date any more.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TrackedAppeal learn(EventEnvelope envelope) {
@@ -56,6 +68,7 @@ public class TrackedAppeals {
         JsonNode payload = envelope.payload();
         appeal.municipalityName = text(payload, "municipalityName", appeal.municipalityName);
         appeal.organizationName = text(payload, "organizationName", appeal.organizationName);
+        appeal.categoryName = text(payload == null ? null : payload.get("category"), "name", appeal.categoryName);
         String due = text(payload, "dueAt", null);
         if (due != null) {
             try {
@@ -63,6 +76,9 @@ public class TrackedAppeals {
             } catch (DateTimeParseException ignored) {
                 // not a timestamp: keep the known due date
             }
+        }
+        if (FINISHING.contains(envelope.eventType())) {
+            appeal.dueAt = null;
         }
         appeal.updatedAt = Instant.now();
         appeal.persist();

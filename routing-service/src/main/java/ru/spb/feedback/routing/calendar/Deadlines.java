@@ -55,6 +55,24 @@ public class Deadlines {
                 : calendar.dueInWorkingDays(registeredAt, deadlineWorkingDays);
     }
 
+    /**
+     * The deadline after the problem type was corrected: still counted from registration with the
+     * new type's working days (the citizen loses no time), but never earlier than the end of
+     * {@code routing.category-change-min-working-days} working days after the change, so the newly
+     * responsible organization is not handed an appeal that is already overdue. An official appeal
+     * keeps its statutory 30 days from registration: only an extension may move that.
+     *
+     * @param categoryChangedAt the last change of the problem type, null if there was none
+     */
+    public DueDate dueDate(Instant registeredAt, boolean official, int deadlineWorkingDays, Instant categoryChangedAt) {
+        DueDate due = dueDate(registeredAt, official, deadlineWorkingDays);
+        if (official || categoryChangedAt == null || config.categoryChangeMinWorkingDays() < 1) {
+            return due;
+        }
+        DueDate floor = calendar.dueInWorkingDays(categoryChangedAt, config.categoryChangeMinWorkingDays());
+        return floor.at().isAfter(due.at()) ? floor : due;
+    }
+
     /** Stores a year (replacing an earlier upload of it) and uses it at once in this copy. */
     @Transactional
     public CalendarYear load(int year, Collection<LocalDate> weekdaysOff, Collection<LocalDate> weekendWorkdays, String adminId) {

@@ -17,6 +17,14 @@ public interface RoutingConfig {
     @WithDefault("30")
     int officialCalendarDays();
 
+    /**
+     * After a change of problem type the due date is never earlier than the end of this many
+     * working days after the change, so the newly responsible organization has time to answer
+     * (working-day deadlines only; 0 turns the floor off).
+     */
+    @WithDefault("1")
+    int categoryChangeMinWorkingDays();
+
     /** How often each copy checks for a new boundary set or calendar year stored by another copy. */
     @WithDefault("PT10S")
     Duration refreshInterval();

@@ -6,17 +6,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import ru.spb.feedback.contracts.AppealCategoryChanged;
+import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
+import ru.spb.feedback.contracts.AppealWithdrawn;
+import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
 import ru.spb.feedback.messaging.inbox.InboundEvents;
 
-/** Reads {@code appeal.events}: new appeals to route, declined appeals to route again. */
+import java.util.Set;
+
+/**
+ * Reads {@code appeal.events}: new appeals to route, declined or re-categorised appeals to route
+ * again, and finished appeals to drop.
+ */
 @ApplicationScoped
 public class AppealEventsConsumer {
 
     static final String CHANNEL = "appeal-events";
     static final String CONSUMER = "routing-service";
+
+    /** The events that end an appeal; routing needs only the fact, never their payload. */
+    static final Set<String> FINISHING = Set.of(
+            EventCatalog.typeOf(AppealRejected.class).name(),
+            EventCatalog.typeOf(AppealWithdrawn.class).name(),
+            EventCatalog.typeOf(AppealClosed.class).name());
 
     @Inject
     InboundEvents inbound;
@@ -30,7 +46,11 @@ public class AppealEventsConsumer {
     void handlers() {
         handlers = new EventHandlers()
                 .on(AppealRegistered.class, router::register)
-                .on(AppealRerouteRequested.class, router::reroute);
+                .on(AppealRerouteRequested.class, router::reroute)
+                .on(AppealCategoryChanged.class, router::changeCategory)
+                // by type name, without reading the payload: a reject reason or close resolution added
+                // later must not send the end of an appeal to the dead-letter topic
+                .otherwise(envelope -> FINISHING.contains(envelope.eventType()), router::close);
     }
 
     @Incoming(CHANNEL)

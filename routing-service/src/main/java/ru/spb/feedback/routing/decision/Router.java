@@ -3,9 +3,11 @@ package ru.spb.feedback.routing.decision;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.calendar.DueDate;
+import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
 import ru.spb.feedback.contracts.EventEnvelope;
@@ -65,6 +67,7 @@ public class Router {
             LOG.debugf("appeal %s is known already; registration ignored", envelope.appealId());
             return;
         }
+        requireRoutable(envelope, registered.category(), registered.official(), registered.deadlineWorkingDays());
         RoutingRequest request = new RoutingRequest();
         request.appealId = envelope.appealId();
         request.appealNumber = envelope.appealNumber();
@@ -94,6 +97,7 @@ public class Router {
             throw new MalformedEventException("reroute requested for appeal " + envelope.appealId() + " that routing never saw", null);
         }
         if (request.status == RoutingRequest.Status.CLOSED) {
+            LOG.infof("appeal %s is finished; reroute request %s ignored", request.appealNumber, envelope.eventId());
             return;
         }
         RoutingDecline.Key key = new RoutingDecline.Key(request.appealId, declined.decliningOrganization());
@@ -108,11 +112,43 @@ public class Router {
         route(request, envelope.requestId());
     }
 
-    /** Routing no longer has anything to do for an appeal finished elsewhere; it leaves triage. */
+    /**
+     * The problem type was corrected: route again under the new type without re-filing. The stored
+     * request takes the new type and its deadline (see {@link Deadlines#dueDate(Instant, boolean, int, Instant)});
+     * organizations that declined the appeal stay excluded, and the decision is the next attempt.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void close(UUID appealId) {
-        RoutingRequest request = RoutingRequest.findById(appealId);
-        if (request != null) {
+    public void changeCategory(EventEnvelope envelope, AppealCategoryChanged changed) {
+        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        if (request == null) {
+            throw new MalformedEventException("category change for appeal " + envelope.appealId() + " that routing never saw", null);
+        }
+        if (request.status == RoutingRequest.Status.CLOSED) {
+            LOG.infof("appeal %s is finished; category change %s ignored", request.appealNumber, envelope.eventId());
+            return;
+        }
+        requireRoutable(envelope, changed.category(), request.official, changed.deadlineWorkingDays());
+        request.categoryCode = changed.category().code();
+        request.categoryName = changed.category().name();
+        request.groupCode = changed.category().groupCode();
+        request.objectCode = changed.category().objectCode();
+        request.deadlineWorkingDays = changed.deadlineWorkingDays();
+        request.categoryChangedAt = envelope.occurredAt();
+        route(request, envelope.requestId());
+    }
+
+    /**
+     * The appeal was rejected, withdrawn or closed in appeals-service: it leaves the triage queue for
+     * good, and later reroutes, category changes and manual assignments of it are refused.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void close(EventEnvelope envelope) {
+        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        if (request == null) {
+            LOG.infof("%s for appeal %s that routing never saw; nothing to close", envelope.eventType(), envelope.appealId());
+            return;
+        }
+        if (request.status != RoutingRequest.Status.CLOSED) {
             request.status = RoutingRequest.Status.CLOSED;
             request.updatedAt = Instant.now();
         }
@@ -122,9 +158,14 @@ public class Router {
     @Transactional
     public RoutingDecision assign(UUID appealId, String municipalityCode, String organizationCode, String moderatorId,
                                   String requestId) {
-        RoutingRequest request = RoutingRequest.findById(appealId);
-        if (request == null || request.status == RoutingRequest.Status.CLOSED) {
+        // locked, so a concurrent close or second assignment waits and is then refused, not a 500
+        RoutingRequest request = RoutingRequest.findById(appealId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
             throw ProblemException.notFound("Appeal " + appealId + " in triage");
+        }
+        if (request.status == RoutingRequest.Status.CLOSED) {
+            throw ProblemException.conflict("appeal-finished",
+                    "Appeal " + request.appealNumber + " was rejected, withdrawn or closed; there is nothing to route");
         }
         if (request.status != RoutingRequest.Status.TRIAGE) {
             throw ProblemException.conflict("not-in-triage", "Appeal " + request.appealNumber + " is " + request.status + ", not in triage");
@@ -185,7 +226,8 @@ public class Router {
     private RoutingDecision decide(RoutingRequest request, Municipality municipality, District district, String organizationCode,
                                    Long ruleId, RoutingDecided.Method method, String decidedBy, String requestId) {
         Organization organization = Organization.findById(organizationCode);
-        DueDate due = deadlines.dueDate(request.registeredAt, request.official, request.deadlineWorkingDays);
+        DueDate due = deadlines.dueDate(request.registeredAt, request.official, request.deadlineWorkingDays,
+                request.categoryChangedAt);
         RoutingDecision decision = new RoutingDecision();
         decision.appealId = request.appealId;
         decision.attempt = (int) RoutingDecision.count("appealId", request.appealId) + 1;
@@ -226,6 +268,27 @@ public class Router {
         request.updatedAt = now;
         outbox.add(Topics.ROUTING_EVENTS, EventEnvelope.wrap(new TriageRequired(reason, detail, hints), ref(request, null), now, requestId));
         meters.counter("routing.triage", "reason", reason.name()).increment();
+    }
+
+    /**
+     * A payload routing could not store or count a deadline from is unreadable for routing: it goes
+     * to the dead-letter topic instead of failing (and being retried) for ever.
+     */
+    private static void requireRoutable(EventEnvelope envelope, AppealRegistered.CategoryRef category, boolean official,
+                                        int deadlineWorkingDays) {
+        if (category == null || blank(category.code()) || blank(category.name()) || blank(category.groupCode())
+                || blank(category.objectCode())) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId()
+                    + " lacks the problem type with its category and object", null);
+        }
+        if (!official && deadlineWorkingDays < 1) {
+            throw new MalformedEventException(envelope.eventType() + " " + envelope.eventId()
+                    + " has no deadline in working days", null);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static EventEnvelope.AppealRef ref(RoutingRequest request, String municipalityCode) {

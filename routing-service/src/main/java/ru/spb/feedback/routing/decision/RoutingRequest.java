@@ -68,6 +68,10 @@ public class RoutingRequest extends PanacheEntityBase {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
+    /** The last correction of the problem type; null if the citizen's choice stands. */
+    @Column(name = "category_changed_at")
+    public Instant categoryChangedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status;

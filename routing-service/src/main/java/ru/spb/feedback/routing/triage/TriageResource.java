@@ -105,7 +105,7 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such appeal in triage",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The appeal is not in triage (any more)",
+    @APIResponse(responseCode = "409", description = "The appeal is not in triage (any more), or was rejected, withdrawn or closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionView assign(@PathParam("appealId") UUID appealId, @NotNull @Valid Assignment assignment) {
         return DecisionView.of(router.assign(appealId, assignment.municipalityCode().trim(), assignment.organizationCode(),
