@@ -159,6 +159,46 @@ class RoutingEndToEndTest {
                 "IN_PROGRESS", "ANSWERED", "CLOSED");
     }
 
+    @Test
+    void anAppealRejectedInTriageLeavesRoutingsTriageQueue() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        String id = submit(citizen, 59.981, 30.1809, false).get("id").asText();
+        awaitAppeal(citizen, id, appeal -> "TRIAGE".equals(appeal.path("status").asText()));
+        String moderator = TestTokens.moderator("e2e-moderator");
+        assertThat(triage(moderator)).contains(id);
+
+        JsonNode rejected = step(moderator, "/api/v1/moderator/appeals/" + id + "/reject",
+                "{\"reason\": \"NOT_AN_APPEAL\", \"note\": \"Точка в заливе, проблема не описана\"}");
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (triage(moderator).contains(id) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(triage(moderator)).doesNotContain(id);
+        HttpResponse<String> assign = PlatformProcesses.call("POST", routing + "/api/v1/triage/" + id + "/assign", moderator,
+                "{\"municipalityCode\": \"1116469\"}");
+        assertThat(assign.statusCode()).as(assign.body()).isEqualTo(409);
+    }
+
+    @Test
+    void aCorrectedProblemTypeIsRoutedAgainWithoutRefiling() throws Exception {
+        String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
+        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
+        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+
+        step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/change-category",
+                "{\"categoryCode\": \"2\", \"reason\": \"Речь о детской площадке\"}");
+        JsonNode routed = awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        assertThat(routed.at("/category/code").asText()).isEqualTo("2");
+        JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
+        assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "ROUTED", "REROUTING", "ROUTED");
+    }
+
+    private static java.util.List<String> triage(String moderator) throws Exception {
+        return JSON.readTree(PlatformProcesses.call("GET", routing + "/api/v1/triage?size=100", moderator, null).body())
+                .get("items").findValuesAsText("appealId");
+    }
+
     /** Takes a lifecycle step and answers the appeal after it. */
     private static JsonNode step(String token, String path, String body) throws Exception {
         HttpResponse<String> response = PlatformProcesses.call("POST", appeals + path, token, body);
