@@ -8,6 +8,9 @@ import jakarta.transaction.Transactional;
 import ru.spb.feedback.appeals.category.Category;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.appeals.config.AppealsConfig;
+import ru.spb.feedback.appeals.upload.PhotoRequirement;
+import ru.spb.feedback.appeals.upload.Upload;
+import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.Topics;
@@ -52,6 +55,9 @@ public class AppealIntake {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Uploads uploads;
 
     /**
      * The author as the token names them.
@@ -107,6 +113,7 @@ public class AppealIntake {
         appeal.updatedAt = now;
         appeal.persist();
         AppealStatusChange.record(appeal, null, null, Roles.CITIZEN, author.id(), null);
+        uploads.attach(request.photoIds(), author.id(), appeal.id, Upload.Purpose.APPEAL);
         outbox.add(Topics.APPEAL_EVENTS, AppealEvents.registered(appeal, category, RequestIds.current()));
 
         meters.counter("appeals.registered", "channel", appeal.channel.name()).increment();
@@ -121,6 +128,8 @@ public class AppealIntake {
             violations.add(new Problem.Violation("categoryCode", "unknown problem type; see GET /api/v1/categories"));
         } else if (!category.get().active) {
             violations.add(new Problem.Violation("categoryCode", "this problem type is not accepted any more"));
+        } else {
+            PhotoRequirement.check(category.get(), request.hasPhotos(), Uploads.FIELD).ifPresent(violations::add);
         }
         int length = request.description().trim().codePointCount(0, request.description().trim().length());
         if (length < 10) {

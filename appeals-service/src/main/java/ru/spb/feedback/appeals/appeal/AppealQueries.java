@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
+import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.PageView;
 
@@ -41,7 +42,11 @@ public class AppealQueries {
                         Parameters.with("citizen", citizenId).and("status", status));
         List<Appeal> appeals = query.page(Page.of(page, size)).list();
         Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
-        return PageView.of(appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode))).toList(),
+        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
+        return PageView.of(appeals.stream()
+                        .map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), Viewer.AUTHOR, false,
+                                photos.getOrDefault(appeal.id, List.of())))
+                        .toList(),
                 page, size, query.count());
     }
 

@@ -3,6 +3,7 @@ package ru.spb.feedback.appeals.appeal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import ru.spb.feedback.contracts.AppealAction;
 import ru.spb.feedback.contracts.AppealRejected;
+import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.TriageRequired;
 
@@ -31,6 +32,7 @@ public record AppealView(
         @Schema(description = "The body that must answer; known once routed") Organization organization,
         @Schema(description = "Answer due; known once routed") Instant dueAt,
         @Schema(description = "Why a moderator has to route it, while in TRIAGE") TriageRequired.Reason triageReason,
+        @Schema(description = "The appeal's photos, in the order given") List<Photo> photos,
         @Schema(description = "How many other citizens support it") int supporters,
         @Schema(description = "Past its due date without an answer") boolean overdue,
         @Schema(description = "The deadline was extended (possible once), with the reason") Extension deadlineExtension,
@@ -52,6 +54,15 @@ public record AppealView(
     @Schema(name = "AppealOrganization")
     public record Organization(@Schema(examples = "1123300") String code,
                                @Schema(examples = "Местная администрация муниципального округа Адмиралтейский округ") String name) {
+    }
+
+    /** A photo of the appeal and where to download it. */
+    @Schema(name = "AppealPhoto")
+    public record Photo(UUID id, @Schema(examples = "/api/v1/uploads/5f0c1c56-8f1e-4d7e-a1d5-2f3c9b7e6a10") String url) {
+
+        static List<Photo> of(List<UUID> ids) {
+            return ids.stream().map(id -> new Photo(id, "/api/v1/uploads/" + id)).toList();
+        }
     }
 
     @Schema(name = "AppealDeadlineExtension")
@@ -78,7 +89,7 @@ public record AppealView(
         }
     }
 
-    /** The author's view without answers and feedback, as lists show it. */
+    /** The author's view without answers and feedback, as intake answers it. */
     static AppealView of(Appeal appeal, String categoryName) {
         return of(appeal, categoryName, Viewer.AUTHOR, false);
     }
@@ -87,6 +98,11 @@ public record AppealView(
      * @param withDetails include answers and feedback (one appeal's view; lists leave them out)
      */
     public static AppealView of(Appeal appeal, String categoryName, Viewer viewer, boolean withDetails) {
+        return of(appeal, categoryName, viewer, withDetails, Uploads.appealPhotosOf(appeal.id));
+    }
+
+    /** With the photo ids already at hand: lists read them for a whole page at once. */
+    public static AppealView of(Appeal appeal, String categoryName, Viewer viewer, boolean withDetails, List<UUID> photoIds) {
         return new AppealView(appeal.id, appeal.number, appeal.status,
                 new CategoryRef(appeal.categoryCode, categoryName), appeal.description,
                 new SubmitAppealRequest.Location(appeal.lat, appeal.lon), appeal.address, appeal.official,
@@ -96,7 +112,7 @@ public record AppealView(
                 appeal.municipalityCode == null ? null
                         : new Municipality(appeal.municipalityCode, appeal.municipalityName, appeal.districtName),
                 appeal.organizationCode == null ? null : new Organization(appeal.organizationCode, appeal.organizationName),
-                appeal.dueAt, appeal.triageReason, appeal.supporters,
+                appeal.dueAt, appeal.triageReason, Photo.of(photoIds), appeal.supporters,
                 appeal.isOverdue(Instant.now()),
                 appeal.deadlineExtendedAt == null ? null : new Extension(appeal.deadlineExtendedAt, appeal.deadlineExtensionReason),
                 appeal.rejectionReason == null ? null : new Rejection(appeal.rejectionReason, appeal.rejectionNote, appeal.duplicateOf),

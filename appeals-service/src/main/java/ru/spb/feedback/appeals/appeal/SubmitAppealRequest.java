@@ -1,5 +1,6 @@
 package ru.spb.feedback.appeals.appeal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,6 +9,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
 
 /** What a citizen sends to report a problem. */
 @Schema(name = "SubmitAppeal")
@@ -34,10 +38,20 @@ public record SubmitAppealRequest(
 
         @Valid
         @Schema(description = "Overrides the name and e-mail of the token")
-        Contact contact) {
+        Contact contact,
+
+        // left out of the idempotency fingerprint when absent or empty, as before photos existed
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Schema(description = "Up to 5 ids from POST /api/v1/uploads, yours and not attached yet, in display order; "
+                + "required (at least one) by problem types with photoRequired")
+        List<@NotNull UUID> photoIds) {
 
     public boolean isOfficial() {
         return Boolean.TRUE.equals(official);
+    }
+
+    public boolean hasPhotos() {
+        return photoIds != null && !photoIds.isEmpty();
     }
 
     /** A point in WGS 84. */

@@ -37,6 +37,7 @@ import ru.spb.feedback.appeals.appeal.StatusFilter;
 import ru.spb.feedback.appeals.appeal.Viewer;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
+import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
@@ -91,8 +92,10 @@ public class ModerationResource {
         PanacheQuery<Appeal> query = Appeal.find(where, Sort.ascending("registeredAt", "id"), parameters);
         List<Appeal> appeals = query.page(Page.of(page, size)).list();
         Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
-        return PageView.of(appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), viewer(), false)).toList(),
-                page, size, query.count());
+        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
+        Viewer viewer = viewer();
+        return PageView.of(appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), viewer, false,
+                photos.getOrDefault(appeal.id, List.of()))).toList(), page, size, query.count());
     }
 
     @GET

@@ -11,7 +11,12 @@ import static io.restassured.RestAssured.given;
 /** Request bodies and calls the appeal tests share. */
 public final class AppealFixtures {
 
-    /** «Конструкция, препятствующая парковке» (object Двор): public, no photo required. */
+    /**
+     * «Предложения по установке малых архитектурных форм, уличной мебели…» (object Двор): public,
+     * no photo required, so appeals of it need no upload.
+     */
+    public static final String FURNITURE_PROPOSAL = "255";
+    /** «Конструкция, препятствующая парковке» (object Двор): public, a photo required. */
     public static final String PARKING_BARRIER = "56";
     /** Near the Admiralty, inside the city. */
     public static final double LAT = 59.9375;
@@ -27,13 +32,21 @@ public final class AppealFixtures {
     }
 
     public static String validBody() {
-        return body(PARKING_BARRIER, "Во дворе поставили бетонные блоки, не проехать скорой", LAT, LON);
+        return body(FURNITURE_PROPOSAL, "Во дворе поставили бетонные блоки, не проехать скорой", LAT, LON);
     }
 
     /** A fresh citizen with e-mail and name in the token. */
     public static String newCitizen() {
         String subject = "citizen-" + UUID.randomUUID();
         return TestTokens.citizen(subject, subject + "@example.org", "Анна Смирнова");
+    }
+
+    /** An appeal body naming photos, of the given problem type. */
+    public static String bodyWithPhotos(String categoryCode, String... photoIds) {
+        String ids = java.util.Arrays.stream(photoIds).map(id -> "\"" + id + "\"").collect(java.util.stream.Collectors.joining(", "));
+        return """
+                {"categoryCode": "%s", "description": "Во дворе поставили бетонные блоки, не проехать скорой",
+                 "location": {"lat": %s, "lon": %s}, "photoIds": [%s]}""".formatted(categoryCode, LAT, LON, ids);
     }
 
     public static ValidatableResponse submit(String token, String body) {

@@ -52,7 +52,7 @@ class AppealIntakeTest {
                 .body("number", matchesPattern("SPB-\\d{4}-\\d{6}"))
                 .body("status", equalTo("REGISTERED"))
                 .body("registeredAt", notNullValue())
-                .body("category.code", equalTo(AppealFixtures.PARKING_BARRIER))
+                .body("category.code", equalTo(AppealFixtures.FURNITURE_PROPOSAL))
                 .body("contact.email", equalTo("anna@example.org"))
                 .extract();
         String id = created.path("id");
@@ -86,7 +86,7 @@ class AppealIntakeTest {
             assertThat(event.municipalityCode()).isNull();
 
             AppealRegistered payload = event.payloadAs(AppealRegistered.class);
-            assertThat(payload.category().code()).isEqualTo(AppealFixtures.PARKING_BARRIER);
+            assertThat(payload.category().code()).isEqualTo(AppealFixtures.FURNITURE_PROPOSAL);
             assertThat(payload.category().objectName()).isEqualTo("Двор");
             assertThat(payload.category().groupCode()).isNotBlank();
             assertThat(payload.deadlineWorkingDays()).isEqualTo(9);
@@ -105,7 +105,7 @@ class AppealIntakeTest {
     void acceptsAnOfficialAppealWithContactFromTheBody() {
         String token = TestTokens.citizen("citizen-" + UUID.randomUUID());
         String body = """
-                {"categoryCode": "56", "description": "Официальное обращение о блоках во дворе",
+                {"categoryCode": "255", "description": "Официальное обращение о блоках во дворе",
                  "location": {"lat": 59.9375, "lon": 30.3086}, "official": true,
                  "contact": {"email": "petr@example.org", "name": "Пётр Иванов"}}""";
 

@@ -16,7 +16,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.LAT;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.LON;
-import static ru.spb.feedback.appeals.appeal.AppealFixtures.PARKING_BARRIER;
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.FURNITURE_PROPOSAL;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.body;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.newCitizen;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.submit;
@@ -31,7 +31,7 @@ class AppealValidationTest {
 
     @Test
     void rejectsCoordinatesThatAreNotOnEarth() {
-        submit(newCitizen(), body(PARKING_BARRIER, VALID_TEXT, 100.0, 200.0))
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, VALID_TEXT, 100.0, 200.0))
                 .statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:spb-feedback:problem:validation"))
                 .body("violations.field", equalTo(java.util.List.of("location.lat", "location.lon")));
@@ -40,7 +40,7 @@ class AppealValidationTest {
     @Test
     void rejectsALocationOutsideStPetersburg() {
         // Moscow
-        submit(newCitizen(), body(PARKING_BARRIER, VALID_TEXT, 55.7558, 37.6173))
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, VALID_TEXT, 55.7558, 37.6173))
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("location"))
@@ -50,7 +50,7 @@ class AppealValidationTest {
     @Test
     void rejectsAMissingLocation() {
         String json = """
-                {"categoryCode": "56", "description": "%s"}""".formatted(VALID_TEXT);
+                {"categoryCode": "255", "description": "%s"}""".formatted(VALID_TEXT);
         submit(newCitizen(), json).statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("location"));
     }
@@ -65,7 +65,7 @@ class AppealValidationTest {
 
     @Test
     void rejectsTextThatIsTooShort() {
-        submit(newCitizen(), body(PARKING_BARRIER, "коротко", LAT, LON))
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, "коротко", LAT, LON))
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("description"))
                 .body("violations[0].message", containsString("between 10 and 4000"));
@@ -73,26 +73,26 @@ class AppealValidationTest {
 
     @Test
     void rejectsTextThatIsOnlyLongBecauseOfSpaces() {
-        submit(newCitizen(), body(PARKING_BARRIER, "     ямa          ", LAT, LON))
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, "     ямa          ", LAT, LON))
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("description"));
     }
 
     @Test
     void rejectsTextThatIsTooLong() {
-        submit(newCitizen(), body(PARKING_BARRIER, "а".repeat(4001), LAT, LON))
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, "а".repeat(4001), LAT, LON))
                 .statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("description"));
     }
 
     @Test
     void acceptsTextOfExactlyTheMaximumLength() {
-        submit(newCitizen(), body(PARKING_BARRIER, "а".repeat(4000), LAT, LON)).statusCode(201);
+        submit(newCitizen(), body(FURNITURE_PROPOSAL, "а".repeat(4000), LAT, LON)).statusCode(201);
     }
 
     @Test
     void rejectsMalformedJson() {
-        submit(newCitizen(), "{\"categoryCode\": \"56\", \"description\": ")
+        submit(newCitizen(), "{\"categoryCode\": \"255\", \"description\": ")
                 .statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:spb-feedback:problem:malformed-json"));
     }
@@ -100,7 +100,7 @@ class AppealValidationTest {
     @Test
     void rejectsAWrongTypeWithoutEchoingTheValue() {
         String json = """
-                {"categoryCode": "56", "description": "%s", "location": {"lat": "secret-value", "lon": 30.3}}"""
+                {"categoryCode": "255", "description": "%s", "location": {"lat": "secret-value", "lon": 30.3}}"""
                 .formatted(VALID_TEXT);
         submit(newCitizen(), json).statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("location.lat"))
@@ -124,7 +124,7 @@ class AppealValidationTest {
     @Test
     void rejectsAnInvalidEmail() {
         String json = """
-                {"categoryCode": "56", "description": "%s", "location": {"lat": %s, "lon": %s},
+                {"categoryCode": "255", "description": "%s", "location": {"lat": %s, "lon": %s},
                  "contact": {"email": "not-an-address"}}""".formatted(VALID_TEXT, LAT, LON);
         submit(newCitizen(), json).statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("contact.email"))
@@ -135,7 +135,7 @@ class AppealValidationTest {
     void requiresNameAndReplyAddressForAnOfficialAppeal() {
         String tokenWithoutContact = TestTokens.citizen("citizen-" + UUID.randomUUID());
         String json = """
-                {"categoryCode": "56", "description": "%s", "location": {"lat": %s, "lon": %s}, "official": true}"""
+                {"categoryCode": "255", "description": "%s", "location": {"lat": %s, "lon": %s}, "official": true}"""
                 .formatted(VALID_TEXT, LAT, LON);
         submit(tokenWithoutContact, json).statusCode(400).contentType(PROBLEM)
                 .body("violations.field", equalTo(java.util.List.of("contact.name", "contact.email")));
@@ -144,7 +144,7 @@ class AppealValidationTest {
     @Test
     void takesTheOfficialAppealsContactFromTheToken() {
         String json = """
-                {"categoryCode": "56", "description": "%s", "location": {"lat": %s, "lon": %s}, "official": true}"""
+                {"categoryCode": "255", "description": "%s", "location": {"lat": %s, "lon": %s}, "official": true}"""
                 .formatted(VALID_TEXT, LAT, LON);
         submit(newCitizen(), json).statusCode(201).body("contact.name", equalTo("Анна Смирнова"));
     }

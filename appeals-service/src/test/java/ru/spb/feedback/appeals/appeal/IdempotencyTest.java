@@ -73,7 +73,7 @@ class IdempotencyTest {
     void aKeyUsedByARejectedRequestCanBeUsedAgain() {
         String token = newCitizen();
         String key = UUID.randomUUID().toString();
-        post(token, key, validBody().replace("\"56\"", "\"999999\"")).statusCode(400);
+        post(token, key, validBody().replace("\"" + AppealFixtures.FURNITURE_PROPOSAL + "\"", "\"999999\"")).statusCode(400);
         post(token, key, validBody()).statusCode(201);
     }
 
