@@ -53,7 +53,7 @@ class AppealsServiceRestartTest {
 
     private static String submit(String baseUrl, String token) throws Exception {
         HttpResponse<String> response = PlatformProcesses.call("POST", baseUrl + "/api/v1/appeals", token, """
-                {"categoryCode": "56", "description": "Блоки во дворе мешают проезду", "location": {"lat": 59.9375, "lon": 30.3086}}""");
+                {"categoryCode": "255", "description": "Блоки во дворе мешают проезду", "location": {"lat": 59.9375, "lon": 30.3086}}""");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         Matcher id = ID.matcher(response.body());
         assertThat(id.find()).isTrue();

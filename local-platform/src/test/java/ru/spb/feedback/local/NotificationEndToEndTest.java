@@ -110,7 +110,7 @@ class NotificationEndToEndTest {
 
             // the citizen submits an appeal to appeals-service
             HttpResponse<String> submitted = call("POST", appeals.baseUrl() + "/api/v1/appeals", token, """
-                    {"categoryCode": "56", "description": "Во дворе поставили бетонные блоки, не проехать скорой",
+                    {"categoryCode": "255", "description": "Во дворе поставили бетонные блоки, не проехать скорой",
                      "location": {"lat": 59.9375, "lon": 30.3086}, "address": "Адмиралтейский пр., 1"}""");
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
             Matcher number = NUMBER.matcher(submitted.body());

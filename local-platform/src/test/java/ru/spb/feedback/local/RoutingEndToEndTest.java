@@ -78,8 +78,8 @@ class RoutingEndToEndTest {
     @Test
     void anOfficialAppealAndALongerDeadlineCountOverHolidays() throws Exception {
         String admin = TestTokens.admin("e2e-admin");
-        // «Конструкция, препятствующая парковке» gets 40 working days: from late 2026 that runs over the New Year holidays
-        assertThat(PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/56", admin, "{\"deadlineWorkingDays\": 40}").statusCode())
+        // a furniture proposal gets 40 working days: from late 2026 that runs over the New Year holidays
+        assertThat(PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/255", admin, "{\"deadlineWorkingDays\": 40}").statusCode())
                 .isEqualTo(200);
         try {
             String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
@@ -92,7 +92,7 @@ class RoutingEndToEndTest {
             assertThat(Instant.parse(routedOfficial.get("dueAt").asText()))
                     .isEqualTo(CALENDAR.dueInCalendarDays(Instant.parse(official.get("registeredAt").asText()), 30).at());
         } finally {
-            PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/56", admin, "{\"deadlineWorkingDays\": 9}");
+            PlatformProcesses.call("PATCH", appeals + "/api/v1/categories/255", admin, "{\"deadlineWorkingDays\": 9}");
         }
     }
 
@@ -208,7 +208,7 @@ class RoutingEndToEndTest {
 
     private static JsonNode submit(String token, double lat, double lon, boolean official) throws Exception {
         HttpResponse<String> response = PlatformProcesses.call("POST", appeals + "/api/v1/appeals", token, """
-                {"categoryCode": "56", "description": "Бетонные блоки мешают проезду во двор", "official": %s,
+                {"categoryCode": "255", "description": "Бетонные блоки мешают проезду во двор", "official": %s,
                  "location": {"lat": %s, "lon": %s}}""".formatted(official, lat, lon));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());

@@ -83,7 +83,7 @@ class KafkaOutageTest {
                 duringOutage.add(id);
                 // a second event of the same appeal, as if its routing decision arrived: it must follow the first
                 QuarkusTransaction.requiringNew().run(() -> routing.routed(decision(id), new RoutingDecided("1123300",
-                        "Адмиралтейский округ", "Адмиралтейский", "1123300", "Администрация", Instant.now(),
+                        "Адмиралтейский округ", "Адмиралтейский", "1123300", "Администрация", Instant.now().plus(java.time.Duration.ofDays(9)),
                         RoutingDecided.Method.GEO, null, 1)));
             }
             given().when().get("/q/health/ready").then().statusCode(200);
@@ -120,7 +120,7 @@ class KafkaOutageTest {
 
     private static EventEnvelope decision(String appealId) {
         return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
-                "Администрация", Instant.now(), RoutingDecided.Method.GEO, null, 1),
+                "Администрация", Instant.now().plus(java.time.Duration.ofDays(9)), RoutingDecided.Method.GEO, null, 1),
                 new EventEnvelope.AppealRef(UUID.fromString(appealId), "n", "c", "1123300"), Instant.now(), null);
     }
 

@@ -134,7 +134,7 @@ class AppealLifecycleTest {
         post(officer, OFFICER_APPEALS + id + "/change-category", """
                 {"categoryCode": "no-such", "reason": "x"}""").statusCode(400).body("violations[0].field", equalTo("categoryCode"));
         post(officer, OFFICER_APPEALS + id + "/change-category", """
-                {"categoryCode": "56", "reason": "x"}""").statusCode(400).body("violations[0].message", containsString("already"));
+                {"categoryCode": "255", "reason": "x"}""").statusCode(400).body("violations[0].message", containsString("already"));
         post(officer, OFFICER_APPEALS + id + "/change-category", """
                 {"categoryCode": "2"}""").statusCode(400).body("violations[0].field", equalTo("reason"));
         post(officer, OFFICER_APPEALS + id + "/change-category", """
@@ -142,7 +142,7 @@ class AppealLifecycleTest {
                 .body("status", equalTo("REROUTING")).body("category.code", equalTo("2"));
 
         AppealCategoryChanged changed = events(id, 2).get(1).payloadAs(AppealCategoryChanged.class);
-        assertThat(changed.previous().code()).isEqualTo("56");
+        assertThat(changed.previous().code()).isEqualTo("255");
         assertThat(changed.category().code()).isEqualTo("2");
         assertThat(changed.deadlineWorkingDays()).isPositive();
         assertThat(changed.reason()).isEqualTo("Речь о детской площадке");

@@ -39,7 +39,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
-import static ru.spb.feedback.appeals.appeal.AppealFixtures.PARKING_BARRIER;
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.FURNITURE_PROPOSAL;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.PROBLEM;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.appealAt;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.nearby;
@@ -75,11 +75,11 @@ class AppealSupportTest {
         Citizen first = Citizen.fresh();
         Citizen second = Citizen.fresh();
         Places.Point point = HERE.north(1000);
-        String id = appealAt(author.token(), PARKING_BARRIER, point);
+        String id = appealAt(author.token(), FURNITURE_PROPOSAL, point);
 
         JsonPath supported = support(first, id).statusCode(200)
                 .body("id", equalTo(id)).body("supporters", equalTo(1)).body("supported", equalTo(true))
-                .body("supportedAt", notNullValue()).body("category.code", equalTo(PARKING_BARRIER))
+                .body("supportedAt", notNullValue()).body("category.code", equalTo(FURNITURE_PROPOSAL))
                 .extract().jsonPath();
         assertThat(supported.getMap("")).containsOnlyKeys("id", "number", "category", "status", "supporters", "supported",
                 "supportedAt");
@@ -89,7 +89,7 @@ class AppealSupportTest {
         support(second, id).statusCode(200).body("supporters", equalTo(2));
 
         given().auth().oauth2(author.token()).when().get("/api/v1/appeals/" + id).then().statusCode(200).body("supporters", equalTo(2));
-        nearby(second.token(), point, PARKING_BARRIER, null).statusCode(200).body("[0].id", equalTo(id)).body("[0].supporters", equalTo(2));
+        nearby(second.token(), point, FURNITURE_PROPOSAL, null).statusCode(200).body("[0].id", equalTo(id)).body("[0].supporters", equalTo(2));
 
         // the second supporter's event follows the repeat on the appeal's partition: had the repeat
         // written an event, it would be among these
@@ -107,7 +107,7 @@ class AppealSupportTest {
     void supportCanBeWithdrawnAndGivenAgain() {
         Citizen author = Citizen.fresh();
         Citizen supporter = Citizen.fresh();
-        String id = appealAt(author.token(), PARKING_BARRIER, HERE.north(2000));
+        String id = appealAt(author.token(), FURNITURE_PROPOSAL, HERE.north(2000));
         support(supporter, id).statusCode(200).body("supporters", equalTo(1));
 
         withdraw(supporter, id).statusCode(200)
@@ -133,7 +133,7 @@ class AppealSupportTest {
     @Test
     void concurrentSupportsLoseNoCount() throws Exception {
         Citizen author = Citizen.fresh();
-        String id = appealAt(author.token(), PARKING_BARRIER, HERE.north(3000));
+        String id = appealAt(author.token(), FURNITURE_PROPOSAL, HERE.north(3000));
         int citizens = 8;
         List<Citizen> supporters = new ArrayList<>();
         for (int i = 0; i < citizens; i++) {
@@ -166,7 +166,7 @@ class AppealSupportTest {
     @Test
     void theAuthorCannotSupportTheirOwnAppeal() {
         Citizen author = Citizen.fresh();
-        String id = appealAt(author.token(), PARKING_BARRIER, HERE.north(4000));
+        String id = appealAt(author.token(), FURNITURE_PROPOSAL, HERE.north(4000));
         support(author, id).statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("urn:spb-feedback:problem:own-appeal"))
                 .body("detail", containsString("yourself")).body("detail", not(containsString("Мария")));
@@ -175,7 +175,7 @@ class AppealSupportTest {
 
     @Test
     void aFinishedAppealCannotBeSupported() {
-        String id = appealAt(Citizen.fresh().token(), PARKING_BARRIER, HERE.north(5000));
+        String id = appealAt(Citizen.fresh().token(), FURNITURE_PROPOSAL, HERE.north(5000));
         setStatus(id, AppealStatus.CLOSED);
         support(Citizen.fresh(), id).statusCode(409).contentType(PROBLEM)
                 .body("type", equalTo("urn:spb-feedback:problem:appeal-finished"))
@@ -194,7 +194,7 @@ class AppealSupportTest {
 
     @Test
     void onlyCitizensSupport() {
-        String id = appealAt(Citizen.fresh().token(), PARKING_BARRIER, HERE.north(6000));
+        String id = appealAt(Citizen.fresh().token(), FURNITURE_PROPOSAL, HERE.north(6000));
         given().auth().oauth2(TestTokens.officer("officer-1", "1123300")).when().post("/api/v1/appeals/" + id + "/support")
                 .then().statusCode(403).contentType(PROBLEM);
         given().when().post("/api/v1/appeals/" + id + "/support").then().statusCode(401).contentType(PROBLEM);
@@ -206,9 +206,9 @@ class AppealSupportTest {
     @Test
     void listsTheAppealsTheCitizenSupportsLatestFirst() {
         Citizen supporter = Citizen.fresh();
-        String older = appealAt(Citizen.fresh().token(), PARKING_BARRIER, HERE.north(7000));
-        String newer = appealAt(Citizen.fresh().token(), PARKING_BARRIER, HERE.north(7100));
-        String withdrawn = appealAt(Citizen.fresh().token(), PARKING_BARRIER, HERE.north(7200));
+        String older = appealAt(Citizen.fresh().token(), FURNITURE_PROPOSAL, HERE.north(7000));
+        String newer = appealAt(Citizen.fresh().token(), FURNITURE_PROPOSAL, HERE.north(7100));
+        String withdrawn = appealAt(Citizen.fresh().token(), FURNITURE_PROPOSAL, HERE.north(7200));
         support(supporter, older).statusCode(200);
         support(supporter, newer).statusCode(200);
         support(supporter, withdrawn).statusCode(200);

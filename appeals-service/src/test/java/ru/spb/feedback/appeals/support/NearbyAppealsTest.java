@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
-import static ru.spb.feedback.appeals.appeal.AppealFixtures.PARKING_BARRIER;
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.FURNITURE_PROPOSAL;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.body;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.newCitizen;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.submit;
@@ -33,8 +33,8 @@ import static ru.spb.feedback.appeals.appeal.AppealFixtures.submit;
 class NearbyAppealsTest {
 
     static final String PROBLEM = "application/problem+json";
-    /** «Предложения по установке малых архитектурных форм…» (Двор): public, no photo required. */
-    static final String STREET_FURNITURE = "255";
+    /** «Отсутствие бесплатных бахил в поликлинике…»: another public problem type without a photo. */
+    static final String OTHER_TYPE = "227";
     /** «Неудовлетворительное состояние территории двора (искл.)»: not public, no photo required. */
     static final String NOT_PUBLIC = "7";
     static final String DESCRIPTION = "Во дворе поставили бетонные блоки, не проехать скорой";
@@ -45,16 +45,16 @@ class NearbyAppealsTest {
     @Test
     void listsOpenAppealsOfTheSameTypeWithin250MetresNearestFirst() {
         String author = newCitizen();
-        String at240 = appealAt(author, PARKING_BARRIER, BASE.east(240));
-        String at100 = appealAt(author, PARKING_BARRIER, BASE.north(100));
-        appealAt(author, PARKING_BARRIER, BASE.south(260));
-        appealAt(author, STREET_FURNITURE, BASE.west(50));
-        String closed = appealAt(author, PARKING_BARRIER, BASE.north(30));
-        String withdrawn = appealAt(author, PARKING_BARRIER, BASE.south(20));
+        String at240 = appealAt(author, FURNITURE_PROPOSAL, BASE.east(240));
+        String at100 = appealAt(author, FURNITURE_PROPOSAL, BASE.north(100));
+        appealAt(author, FURNITURE_PROPOSAL, BASE.south(260));
+        appealAt(author, OTHER_TYPE, BASE.west(50));
+        String closed = appealAt(author, FURNITURE_PROPOSAL, BASE.north(30));
+        String withdrawn = appealAt(author, FURNITURE_PROPOSAL, BASE.south(20));
         setStatus(closed, AppealStatus.CLOSED);
         setStatus(withdrawn, AppealStatus.WITHDRAWN);
 
-        JsonPath found = nearby(newCitizen(), BASE, PARKING_BARRIER, null).statusCode(200).extract().jsonPath();
+        JsonPath found = nearby(newCitizen(), BASE, FURNITURE_PROPOSAL, null).statusCode(200).extract().jsonPath();
 
         assertThat(found.getList("id")).containsExactly(at100, at240);
         assertThat(found.getDouble("[0].distanceMeters")).isCloseTo(100, within(1.0));
@@ -62,20 +62,20 @@ class NearbyAppealsTest {
         assertThat(found.getString("[0].number")).matches("SPB-\\d{4}-\\d{6}");
         assertThat(found.getString("[0].status")).isEqualTo("REGISTERED");
         assertThat(found.getMap("[0].category"))
-                .isEqualTo(Map.of("code", PARKING_BARRIER, "name", "Конструкция, препятствующая парковке"));
+                .isEqualTo(Map.of("code", FURNITURE_PROPOSAL, "name", "Предложения по установке малых архитектурных форм, уличной мебели и хозяйственно-бытового оборудования, необходимого для благоустройства территории"));
         assertThat(found.getInt("[0].supporters")).isZero();
     }
 
     @Test
     void aWiderRadiusReachesFurther() {
         Places.Point base = BASE.north(5000);
-        String at100 = appealAt(newCitizen(), PARKING_BARRIER, base.north(100));
-        String at240 = appealAt(newCitizen(), PARKING_BARRIER, base.east(240));
-        String at260 = appealAt(newCitizen(), PARKING_BARRIER, base.south(260));
+        String at100 = appealAt(newCitizen(), FURNITURE_PROPOSAL, base.north(100));
+        String at240 = appealAt(newCitizen(), FURNITURE_PROPOSAL, base.east(240));
+        String at260 = appealAt(newCitizen(), FURNITURE_PROPOSAL, base.south(260));
 
-        assertThat(nearby(newCitizen(), base, PARKING_BARRIER, "300").statusCode(200).extract().jsonPath().getList("id"))
+        assertThat(nearby(newCitizen(), base, FURNITURE_PROPOSAL, "300").statusCode(200).extract().jsonPath().getList("id"))
                 .containsExactly(at100, at240, at260);
-        assertThat(nearby(newCitizen(), base, PARKING_BARRIER, "150").statusCode(200).extract().jsonPath().getList("id"))
+        assertThat(nearby(newCitizen(), base, FURNITURE_PROPOSAL, "150").statusCode(200).extract().jsonPath().getList("id"))
                 .containsExactly(at100);
     }
 
@@ -86,10 +86,10 @@ class NearbyAppealsTest {
         String author = TestTokens.citizen("citizen-" + UUID.randomUUID(), email, "Пётр Иванов");
         String official = """
                 {"categoryCode": "%s", "description": "%s", "location": {"lat": %s, "lon": %s},
-                 "address": "ул. Тайная, 7, кв. 15", "official": true}""".formatted(PARKING_BARRIER, DESCRIPTION, base.lat(), base.lon());
+                 "address": "ул. Тайная, 7, кв. 15", "official": true}""".formatted(FURNITURE_PROPOSAL, DESCRIPTION, base.lat(), base.lon());
         submit(author, official).statusCode(201);
 
-        String json = nearby(TestTokens.officer("officer-1", "1123300"), base.east(80), PARKING_BARRIER, null)
+        String json = nearby(TestTokens.officer("officer-1", "1123300"), base.east(80), FURNITURE_PROPOSAL, null)
                 .statusCode(200).body("", hasSize(1)).extract().asString();
         Map<String, Object> item = JsonPath.from(json).getMap("[0]");
         assertThat(item).containsOnlyKeys("id", "number", "category", "status", "distanceMeters", "supporters");
@@ -100,9 +100,9 @@ class NearbyAppealsTest {
     void givesAtMostTwentyAppeals() {
         Places.Point base = BASE.south(5000);
         String author = newCitizen();
-        List<String> ids = IntStream.rangeClosed(1, 21).mapToObj(i -> appealAt(author, PARKING_BARRIER, base.north(i * 10))).toList();
+        List<String> ids = IntStream.rangeClosed(1, 21).mapToObj(i -> appealAt(author, FURNITURE_PROPOSAL, base.north(i * 10))).toList();
 
-        JsonPath found = nearby(newCitizen(), base, PARKING_BARRIER, null).statusCode(200).extract().jsonPath();
+        JsonPath found = nearby(newCitizen(), base, FURNITURE_PROPOSAL, null).statusCode(200).extract().jsonPath();
         assertThat(found.getList("id")).containsExactlyElementsOf(ids.subList(0, 20));
     }
 
@@ -116,7 +116,7 @@ class NearbyAppealsTest {
     @Test
     void theLiteralPathIsNotTakenForAnAppealId() {
         String author = newCitizen();
-        String id = appealAt(author, PARKING_BARRIER, BASE.east(5000));
+        String id = appealAt(author, FURNITURE_PROPOSAL, BASE.east(5000));
         // no parameters: the nearby search answers (400 on its parameters), not the appeal lookup (404)
         given().auth().oauth2(author).when().get("/api/v1/appeals/nearby")
                 .then().statusCode(400).contentType(PROBLEM)
@@ -127,21 +127,21 @@ class NearbyAppealsTest {
     @Test
     void rejectsMissingOrMalformedCoordinates() {
         String token = newCitizen();
-        query(token, Map.of("lon", "30.3", "categoryCode", PARKING_BARRIER)).statusCode(400).contentType(PROBLEM)
+        query(token, Map.of("lon", "30.3", "categoryCode", FURNITURE_PROPOSAL)).statusCode(400).contentType(PROBLEM)
                 .body("violations", hasSize(1)).body("violations[0].field", equalTo("lat"))
                 .body("violations[0].message", equalTo("is required"));
-        query(token, Map.of("lat", "north", "lon", "30.3", "categoryCode", PARKING_BARRIER)).statusCode(400).contentType(PROBLEM)
+        query(token, Map.of("lat", "north", "lon", "30.3", "categoryCode", FURNITURE_PROPOSAL)).statusCode(400).contentType(PROBLEM)
                 .body("violations[0].field", equalTo("lat")).body("violations[0].message", containsString("decimal number"));
-        query(token, Map.of("lat", "NaN", "lon", "Infinity", "categoryCode", PARKING_BARRIER)).statusCode(400).contentType(PROBLEM)
+        query(token, Map.of("lat", "NaN", "lon", "Infinity", "categoryCode", FURNITURE_PROPOSAL)).statusCode(400).contentType(PROBLEM)
                 .body("violations.field", equalTo(List.of("lat", "lon")));
-        query(token, Map.of("lat", "95", "lon", "30.3", "categoryCode", PARKING_BARRIER)).statusCode(400).contentType(PROBLEM)
+        query(token, Map.of("lat", "95", "lon", "30.3", "categoryCode", FURNITURE_PROPOSAL)).statusCode(400).contentType(PROBLEM)
                 .body("violations[0].message", equalTo("must be between -90 and 90"));
     }
 
     @Test
     void rejectsAPointOutsideStPetersburg() {
         // Moscow
-        query(newCitizen(), Map.of("lat", "55.7558", "lon", "37.6173", "categoryCode", PARKING_BARRIER))
+        query(newCitizen(), Map.of("lat", "55.7558", "lon", "37.6173", "categoryCode", FURNITURE_PROPOSAL))
                 .statusCode(400).contentType(PROBLEM)
                 .body("type", equalTo("urn:spb-feedback:problem:validation"))
                 .body("violations.field", equalTo(List.of("lat", "lon")))
@@ -162,18 +162,18 @@ class NearbyAppealsTest {
     void rejectsARadiusOutOfRange() {
         String token = newCitizen();
         for (String radius : List.of("0", "-5", "1001")) {
-            nearby(token, BASE, PARKING_BARRIER, radius).statusCode(400).contentType(PROBLEM)
+            nearby(token, BASE, FURNITURE_PROPOSAL, radius).statusCode(400).contentType(PROBLEM)
                     .body("violations[0].field", equalTo("radius"))
                     .body("violations[0].message", equalTo("must be between 1 and 1000 metres"));
         }
-        nearby(token, BASE, PARKING_BARRIER, "2.5").statusCode(400).contentType(PROBLEM)
+        nearby(token, BASE, FURNITURE_PROPOSAL, "2.5").statusCode(400).contentType(PROBLEM)
                 .body("violations[0].message", equalTo("must be a whole number of metres"));
-        nearby(token, BASE, PARKING_BARRIER, "1000").statusCode(200);
+        nearby(token, BASE, FURNITURE_PROPOSAL, "1000").statusCode(200);
     }
 
     @Test
     void needsAToken() {
-        given().queryParam("lat", BASE.lat()).queryParam("lon", BASE.lon()).queryParam("categoryCode", PARKING_BARRIER)
+        given().queryParam("lat", BASE.lat()).queryParam("lon", BASE.lon()).queryParam("categoryCode", FURNITURE_PROPOSAL)
                 .when().get("/api/v1/appeals/nearby").then().statusCode(401).contentType(PROBLEM);
     }
 

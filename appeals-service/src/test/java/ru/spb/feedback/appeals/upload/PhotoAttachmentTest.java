@@ -162,25 +162,34 @@ class PhotoAttachmentTest {
     }
 
     @Test
-    void anOfficersAnswerPhotoIsAttachedInTheCallersTransactionAndSeenByTheAuthor() {
+    void anOfficersAnswerCarriesPhotosTheAuthorSees() {
         String author = TestTokens.citizen("citizen-" + UUID.randomUUID());
         UUID appeal = UUID.fromString(submit(author, validBody()).statusCode(201).extract().path("id"));
         routeTo(appeal.toString(), ORGANIZATION);
-        String officerId = "officer-" + UUID.randomUUID();
-        String officer = TestTokens.officer(officerId, ORGANIZATION);
-        UUID answerPhoto = UUID.fromString(uploadPhoto(officer));
+        QuarkusTransaction.requiringNew().run(() -> Appeal.<Appeal>findById(appeal).status = ru.spb.feedback.contracts.AppealStatus.ROUTED);
+        String officer = TestTokens.officer("officer-" + UUID.randomUUID(), ORGANIZATION);
+        String answerPhoto = uploadPhoto(officer);
+        String othersPhoto = uploadPhoto(TestTokens.officer("officer-" + UUID.randomUUID(), ORGANIZATION));
 
-        QuarkusTransaction.requiringNew().run(() -> uploads.attach(List.of(answerPhoto), officerId, appeal, Upload.Purpose.ANSWER));
+        // another officer's upload is refused, and nothing is answered
+        as(officer).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"text\": \"Убрано\", \"photoIds\": [\"" + othersPhoto + "\"]}")
+                .when().post("/api/v1/officer/appeals/" + appeal + "/answer").then().statusCode(400).contentType(PROBLEM)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("photoIds[0]"));
+        as(officer).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"text\": \"Убрано\", \"photoIds\": [\"" + answerPhoto + "\"]}")
+                .when().post("/api/v1/officer/appeals/" + appeal + "/answer").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("ANSWERED"))
+                .body("answers[0].photoIds", org.hamcrest.Matchers.contains(answerPhoto));
 
-        Map<Upload.Purpose, List<UUID>> photos = uploads.photosOf(appeal);
-        assertThat(photos.get(Upload.Purpose.ANSWER)).containsExactly(answerPhoto);
-        assertThat(photos.get(Upload.Purpose.APPEAL)).isEmpty();
-        download(author, answerPhoto.toString(), 200);
-        download(TestTokens.citizen("citizen-" + UUID.randomUUID()), answerPhoto.toString(), 404);
+        assertThat(uploads.photosOf(appeal).get(Upload.Purpose.ANSWER)).containsExactly(UUID.fromString(answerPhoto));
+        download(author, answerPhoto, 200);
+        download(TestTokens.citizen("citizen-" + UUID.randomUUID()), answerPhoto, 404);
         // an answer's photos are not the appeal's own
-        as(author).when().get("/api/v1/appeals/" + appeal).then().body("photos", empty());
+        as(author).when().get("/api/v1/appeals/" + appeal).then().body("photos", empty())
+                .body("answers[0].photoIds", org.hamcrest.Matchers.contains(answerPhoto));
         // attaching outside a transaction is a bug of the caller
-        assertThatThrownBy(() -> uploads.attach(List.of(answerPhoto), officerId, appeal, Upload.Purpose.ANSWER))
+        assertThatThrownBy(() -> uploads.attach(List.of(UUID.fromString(answerPhoto)), "x", appeal, Upload.Purpose.ANSWER))
                 .isNotInstanceOf(ProblemException.class);
     }
 
