@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.appeals.appeal.Appeal;
+import ru.spb.feedback.appeals.appeal.AppealEvents;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.contracts.AppealStatus;
@@ -73,8 +74,8 @@ public class AppealSupport {
         }
         int supporters = addToCount(appealId, 1);
         // the envelope stays the author's (citizenId): the supporter is only named in the payload
-        EventEnvelope.AppealRef ref = new EventEnvelope.AppealRef(appeal.id, appeal.number, appeal.citizenId, appeal.municipalityCode);
-        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSupported(citizenId, supporters), ref, now, RequestIds.current()));
+        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSupported(citizenId, supporters), AppealEvents.ref(appeal), now,
+                RequestIds.current()));
         return view(appeal, supporters, Optional.of(now));
     }
 
@@ -94,8 +95,7 @@ public class AppealSupport {
             return view(appeal, appeal.supporters, Optional.empty());
         }
         int supporters = addToCount(appealId, -1);
-        EventEnvelope.AppealRef ref = new EventEnvelope.AppealRef(appeal.id, appeal.number, appeal.citizenId, appeal.municipalityCode);
-        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSupportWithdrawn(citizenId, supporters), ref,
+        outbox.add(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealSupportWithdrawn(citizenId, supporters), AppealEvents.ref(appeal),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), RequestIds.current()));
         return view(appeal, supporters, Optional.empty());
     }
