@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Photo bytes in an S3-compatible object store, through the JDK's HTTP client and Signature V4
@@ -19,6 +22,9 @@ import java.util.UUID;
  * Not transactional: a row whose transaction fails after the PUT leaves an object behind.
  */
 public class S3PhotoStorage implements PhotoStorage {
+
+    private static final int ERROR_BODY_LIMIT = 4096;
+    private static final Pattern ERROR_CODE = Pattern.compile("<Code>([A-Za-z0-9.]{1,64})</Code>");
 
     private final HttpClient http;
     private final AwsSignatureV4 signer;
@@ -50,7 +56,7 @@ public class S3PhotoStorage implements PhotoStorage {
         HttpResponse<String> response = send(request("PUT", id, Map.of("content-type", contentType), body),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IOException("object storage answered PUT with " + response.statusCode());
+            throw failure("PUT", response.statusCode(), response.body());
         }
     }
 
@@ -61,11 +67,12 @@ public class S3PhotoStorage implements PhotoStorage {
         if (response.statusCode() == 200) {
             return Optional.of(response.body());
         }
-        response.body().close();
-        if (response.statusCode() == 404) {
-            return Optional.empty();
+        try (InputStream body = response.body()) {
+            if (response.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw failure("GET", response.statusCode(), new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8));
         }
-        throw new IOException("object storage answered GET with " + response.statusCode());
     }
 
     @Override
@@ -73,8 +80,17 @@ public class S3PhotoStorage implements PhotoStorage {
         HttpResponse<String> response = send(request("DELETE", id, Map.of(), HttpRequest.BodyPublishers.noBody()),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 204 && response.statusCode() != 200 && response.statusCode() != 404) {
-            throw new IOException("object storage answered DELETE with " + response.statusCode());
+            throw failure("DELETE", response.statusCode(), response.body());
         }
+    }
+
+    /**
+     * The status and S3 error code (e.g. 403 SignatureDoesNotMatch, the sign of a wrong secret key),
+     * and nothing else of the body: S3 error bodies echo the string-to-sign and canonical request.
+     */
+    private static IOException failure(String method, int status, String body) {
+        Matcher code = ERROR_CODE.matcher(body.length() > ERROR_BODY_LIMIT ? body.substring(0, ERROR_BODY_LIMIT) : body);
+        return new IOException("object storage answered " + method + " with " + status + (code.find() ? " " + code.group(1) : ""));
     }
 
     /** The object's URI, path-style ({@code endpoint/bucket/key}) or virtual-hosted ({@code bucket.endpoint/key}). */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class Upload extends PanacheEntityBase {
         List<Upload> uploads = list("appealId in :appeals and purpose = :purpose order by appealId, position",
                 Parameters.with("appeals", appealIds).and("purpose", Purpose.APPEAL));
         for (Upload upload : uploads) {
-            photos.computeIfAbsent(upload.appealId, id -> new java.util.ArrayList<>()).add(upload.id);
+            photos.computeIfAbsent(upload.appealId, id -> new ArrayList<>()).add(upload.id);
         }
         return photos;
     }

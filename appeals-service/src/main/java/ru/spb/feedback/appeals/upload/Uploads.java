@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -153,7 +154,7 @@ public class Uploads {
     }
 
     /** The appeals' own photos (not their answers'), for lists of appeals. */
-    public static Map<UUID, List<UUID>> appealPhotosOf(java.util.Collection<UUID> appealIds) {
+    public static Map<UUID, List<UUID>> appealPhotosOf(Collection<UUID> appealIds) {
         return Upload.attachedToAppeals(appealIds);
     }
 

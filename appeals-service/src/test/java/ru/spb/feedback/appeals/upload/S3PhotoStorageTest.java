@@ -27,16 +27,16 @@ import static ru.spb.feedback.appeals.upload.UploadResourceTest.as;
 import static ru.spb.feedback.appeals.upload.UploadResourceTest.citizen;
 import static ru.spb.feedback.appeals.upload.UploadResourceTest.upload;
 
-/** Photos in S3-compatible object storage: a real s3rver, started by the suite, behind the same endpoints. */
+/** Photos in S3-compatible object storage: a real S3Proxy, started by the suite, behind the same endpoints. */
 @QuarkusTest
 @TestProfile(S3PhotoStorageTest.S3Storage.class)
 class S3PhotoStorageTest {
 
-    /** appeals.uploads.storage=s3 against the suite's s3rver. */
+    /** appeals.uploads.storage=s3 against the suite's S3Proxy. */
     public static class S3Storage implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(S3rverTestResource.class));
+            return List.of(new TestResourceEntry(S3ProxyTestResource.class));
         }
     }
 
@@ -97,14 +97,35 @@ class S3PhotoStorageTest {
         as(token).when().get("/api/v1/uploads/" + id).then().statusCode(404);
     }
 
-    /** s3rver checks the Authorization header's form and key, not the V4 signature itself: AwsSignatureV4Test covers that. */
+    /** S3Proxy recomputes V4 signatures: the right key with a wrong secret gets nowhere, and the error says why. */
+    @Test
+    void requestsSignedWithAWrongSecretAreRefusedByTheServer() throws Exception {
+        String wrongSecret = "not-the-secret-" + UUID.randomUUID();
+        S3PhotoStorage forged = new S3PhotoStorage(settings(S3ProxyTestResource.ACCESS_KEY, wrongSecret));
+        UUID id = UUID.randomUUID();
+        byte[] png = TestImages.png(8, 8);
+
+        assertThatThrownBy(() -> forged.put(id, new ByteArrayInputStream(png), png.length, "image/png"))
+                .isInstanceOf(IOException.class).hasMessage("object storage answered PUT with 403 SignatureDoesNotMatch");
+        assertThat(storage.open(id)).isEmpty();
+
+        storage.put(id, new ByteArrayInputStream(png), png.length, "image/png");
+        assertThatThrownBy(() -> forged.open(id))
+                .isInstanceOf(IOException.class).hasMessage("object storage answered GET with 403 SignatureDoesNotMatch");
+        assertThatThrownBy(() -> forged.delete(id))
+                .isInstanceOf(IOException.class).hasMessage("object storage answered DELETE with 403 SignatureDoesNotMatch");
+        try (InputStream stored = storage.open(id).orElseThrow()) {
+            assertThat(stored.readAllBytes()).isEqualTo(png);
+        }
+    }
+
     @Test
     void anUnknownAccessKeyIsRefusedByTheServer() {
-        S3PhotoStorage forged = new S3PhotoStorage(settings("NOT-A-KEY", S3rverTestResource.SECRET_KEY));
+        S3PhotoStorage forged = new S3PhotoStorage(settings("NOT-A-KEY", S3ProxyTestResource.SECRET_KEY));
         byte[] png = TestImages.png(8, 8);
 
         assertThatThrownBy(() -> forged.put(UUID.randomUUID(), new ByteArrayInputStream(png), png.length, "image/png"))
-                .isInstanceOf(IOException.class).hasMessageContaining("403");
+                .isInstanceOf(IOException.class).hasMessage("object storage answered PUT with 403 InvalidAccessKeyId");
     }
 
     private UploadsConfig.S3 settings(String accessKey, String secretKey) {
@@ -114,7 +135,7 @@ class S3PhotoStorageTest {
             }
 
             public Optional<String> bucket() {
-                return Optional.of(S3rverTestResource.BUCKET);
+                return Optional.of(S3ProxyTestResource.BUCKET);
             }
 
             public String region() {

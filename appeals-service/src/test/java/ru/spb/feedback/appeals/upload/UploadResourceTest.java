@@ -171,6 +171,29 @@ class UploadResourceTest {
     }
 
     @Test
+    void aFilePartWithoutAFileNameIsStillAFile() {
+        byte[] png = TestImages.png(64, 48);
+        assertThat(png.length).isGreaterThan(2048); // larger than a form attribute may be
+        as(citizen()).contentType("multipart/form-data; boundary=" + BOUNDARY).body(rawPart("file", null, "image/png", png))
+                .when().post("/api/v1/uploads")
+                .then().statusCode(201).body("contentType", equalTo("image/png"));
+        as(citizen()).contentType("multipart/form-data; boundary=" + BOUNDARY).body(rawPart("file", null, null, png))
+                .when().post("/api/v1/uploads")
+                .then().statusCode(201).body("width", equalTo(64));
+    }
+
+    private static final String BOUNDARY = "test-boundary-7f3a";
+
+    /** One multipart part as a client writes it, with or without a file name and a content type. */
+    static byte[] rawPart(String name, String fileName, String contentType, byte[] content) {
+        String head = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\n"
+                + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n";
+        return TestImages.concat(TestImages.concat(head.getBytes(StandardCharsets.US_ASCII), content),
+                ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void aNonMultipartBodyIsUnsupported() {
         as(citizen()).contentType("image/jpeg").body(TestImages.jpeg(8, 8)).when().post("/api/v1/uploads")
                 .then().statusCode(415).contentType(PROBLEM);
