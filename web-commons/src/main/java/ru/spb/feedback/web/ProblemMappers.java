@@ -118,6 +118,20 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    /**
+     * The body could not be read: the HTTP layer stopped a chunked body over the size limit, or
+     * the client went away. The client's doing, not ours: no stack trace at error level.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, ContainerRequestContext request) {
+        if ("Request too large".equals(e.getMessage())) {
+            return respond(Problem.of(413, "request-too-large", "Request too large",
+                    "The request body is larger than this endpoint accepts"), request);
+        }
+        LOG.debugf("request body could not be read: %s", e.toString());
+        return respond(Problem.of(400, "unreadable-body", "Unreadable body", "The request body could not be read"), request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         LOG.error("unexpected failure", e);
