@@ -20,7 +20,9 @@ import ru.spb.feedback.testsupport.TopicWriter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -123,6 +125,36 @@ class RoutingResultsTest {
             dead.await(r -> false, 0, Duration.ofMillis(500));
             assertThat(dead.seen().stream().filter(r -> id.equals(r.key()))).isEmpty();
         }
+    }
+
+    /** routing-service's two steps from every status: taken where the state machine allows them, else ignored. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "routing decision for an appeal in {0}")
+    @org.junit.jupiter.params.provider.EnumSource(AppealStatus.class)
+    void routingStepsAreTakenOnlyFromTheirStatuses(AppealStatus from) {
+        String token = newCitizen();
+        String routed = submit(token, validBody()).statusCode(201).extract().path("id");
+        String triaged = submit(token, validBody()).statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> {
+            Appeal.<Appeal>findById(UUID.fromString(routed)).status = from;
+            Appeal.<Appeal>findById(UUID.fromString(triaged)).status = from;
+        });
+        EventEnvelope decision = decision(routed);
+        EventEnvelope triage = EventEnvelope.wrap(new TriageRequired(TriageRequired.Reason.OUTSIDE_CITY, "x", List.of()),
+                ref(triaged), Instant.now(), null);
+        writer.send(Topics.ROUTING_EVENTS, decision);
+        writer.send(Topics.ROUTING_EVENTS, triage);
+        // both handled (applied or ignored), not dead-lettered: each is recorded as processed
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew().call(() ->
+                (Number) Appeal.getEntityManager().createNativeQuery(
+                                "select count(*) from processed_event where consumer = 'appeals-service' and event_id in (:a, :b)")
+                        .setParameter("a", decision.eventId()).setParameter("b", triage.eventId()).getSingleResult()).intValue())
+                .isEqualTo(2));
+
+        Set<AppealStatus> routable = EnumSet.of(AppealStatus.REGISTERED, AppealStatus.TRIAGE, AppealStatus.REROUTING);
+        given().auth().oauth2(token).when().get("/api/v1/appeals/" + routed).then()
+                .body("status", equalTo((routable.contains(from) ? AppealStatus.ROUTED : from).name()));
+        given().auth().oauth2(token).when().get("/api/v1/appeals/" + triaged).then()
+                .body("status", equalTo((routable.contains(from) ? AppealStatus.TRIAGE : from).name()));
     }
 
     @Test

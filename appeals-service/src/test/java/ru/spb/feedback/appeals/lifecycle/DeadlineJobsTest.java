@@ -93,6 +93,22 @@ class DeadlineJobsTest {
     }
 
     @Test
+    void onlyAnsweredAppealsAreClosedAutomatically() {
+        Map<AppealStatus, String> appeals = new EnumMap<>(AppealStatus.class);
+        for (AppealStatus status : AppealStatus.values()) {
+            String id = inStatus(newCitizen(), status);
+            update(id, appeal -> appeal.answeredAt = Instant.now().minus(30, ChronoUnit.DAYS));
+            appeals.put(status, id);
+        }
+        jobs.autoClose(Instant.now());
+        for (var entry : appeals.entrySet()) {
+            AppealStatus expected = entry.getKey() == AppealStatus.ANSWERED ? AppealStatus.CLOSED : entry.getKey();
+            assertThat(load(entry.getValue()).status).as(entry.getKey().name()).isEqualTo(expected);
+            assertThat(marks(entry.getValue(), AppealAction.AUTO_CLOSE)).isEqualTo(entry.getKey() == AppealStatus.ANSWERED ? 1 : 0);
+        }
+    }
+
+    @Test
     void theBackgroundLoopDoesItsRoundsByItself() {
         String overdue = inStatus(newCitizen(), AppealStatus.IN_PROGRESS);
         update(overdue, appeal -> appeal.moveDueDate(Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS)));
