@@ -105,7 +105,8 @@ public class ProblemMappers {
             case 404 -> "No such resource";
             case 405 -> "Method " + request.getMethod() + " is not allowed here";
             case 406 -> "None of the accepted media types can be produced";
-            case 415 -> "Unsupported content type; send application/json";
+            case 415 -> "Unsupported content type: send the media type this endpoint documents "
+                    + "(application/json for JSON bodies, multipart/form-data for uploads)";
             default -> title;
         };
         Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
