@@ -100,8 +100,8 @@ public enum AppealAction {
         return to != null;
     }
 
-    /** The steps a given actor may take from a status, e.g. for the buttons a client shows. */
-    public static Set<AppealAction> available(AppealStatus status, Actor actor) {
+    /** The steps a given actor may take from a status, e.g. for the buttons a client shows; a fresh set. */
+    public static EnumSet<AppealAction> available(AppealStatus status, Actor actor) {
         EnumSet<AppealAction> actions = EnumSet.noneOf(AppealAction.class);
         for (AppealAction action : values()) {
             if (action.allowedFrom(status) && action.allowedFor(actor)) {

@@ -1,7 +1,9 @@
 package ru.spb.feedback.appeals.appeal;
 
 import jakarta.persistence.LockModeType;
+import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.Roles;
 
 import java.util.UUID;
 
@@ -41,9 +43,28 @@ public final class AppealAccess {
         return appeal;
     }
 
-    /** Any appeal, locked for the rest of the transaction (jobs that must not race each other). */
-    static Appeal locked(UUID id) {
-        return Appeal.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    /** Any appeal, its row locked until the transaction ends, so changes of one appeal take turns. */
+    public static Appeal locked(UUID id) {
+        Appeal appeal = Appeal.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (appeal == null) {
+            throw notFound(id);
+        }
+        return appeal;
+    }
+
+    /**
+     * Whether the caller may read the appeal: its author, an officer of the organization
+     * responsible for it now, moderators and admins.
+     */
+    public static boolean readableBy(Appeal appeal, Caller caller) {
+        if (caller.hasRole(Roles.MODERATOR) || caller.hasRole(Roles.ADMIN)) {
+            return true;
+        }
+        if (caller.hasRole(Roles.CITIZEN) && appeal.citizenId.equals(caller.id())) {
+            return true;
+        }
+        return caller.hasRole(Roles.OFFICER) && appeal.organizationCode != null
+                && caller.organization().filter(appeal.organizationCode::equals).isPresent();
     }
 
     private static ProblemException notFound(UUID id) {

@@ -25,13 +25,28 @@ public class AppealQueries {
 
     /** The caller's own appeal; anyone else's is "not found", so its existence is not confirmed. */
     public AppealView ownAppeal(String citizenId, UUID id) {
-        Appeal appeal = owned(citizenId, id);
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
+        return view(AppealAccess.ofAuthor(id, citizenId), Viewer.AUTHOR);
     }
 
     public List<HistoryEntryView> ownHistory(String citizenId, UUID id) {
-        owned(citizenId, id);
-        return AppealStatusChange.of(id).stream().map(HistoryEntryView::of).toList();
+        return history(AppealAccess.ofAuthor(id, citizenId));
+    }
+
+    /** One appeal as the viewer sees it, with its answers and the latest rating. */
+    public AppealView view(Appeal appeal, Viewer viewer) {
+        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, viewer, true);
+    }
+
+    /** A page of appeals as the viewer sees them; names and photos are read once for the whole page. */
+    public List<AppealView> views(List<Appeal> appeals, Viewer viewer) {
+        Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
+        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
+        return appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), viewer, false,
+                photos.getOrDefault(appeal.id, List.of()))).toList();
+    }
+
+    public List<HistoryEntryView> history(Appeal appeal) {
+        return AppealStatusChange.of(appeal.id).stream().map(HistoryEntryView::of).toList();
     }
 
     /** The caller's appeals, newest first. */
@@ -40,17 +55,6 @@ public class AppealQueries {
                 ? Appeal.find("citizenId = :citizen", Sort.descending("registeredAt", "id"), Parameters.with("citizen", citizenId))
                 : Appeal.find("citizenId = :citizen and status = :status", Sort.descending("registeredAt", "id"),
                         Parameters.with("citizen", citizenId).and("status", status));
-        List<Appeal> appeals = query.page(Page.of(page, size)).list();
-        Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
-        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
-        return PageView.of(appeals.stream()
-                        .map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), Viewer.AUTHOR, false,
-                                photos.getOrDefault(appeal.id, List.of())))
-                        .toList(),
-                page, size, query.count());
-    }
-
-    private static Appeal owned(String citizenId, UUID id) {
-        return AppealAccess.ofAuthor(id, citizenId);
+        return PageView.of(views(query.page(Page.of(page, size)).list(), Viewer.AUTHOR), page, size, query.count());
     }
 }

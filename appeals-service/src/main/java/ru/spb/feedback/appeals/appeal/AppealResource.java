@@ -30,14 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -101,9 +99,6 @@ public class AppealResource {
 
     @Inject
     AppealLifecycle lifecycle;
-
-    @Inject
-    CategoryCatalog catalog;
 
     @Context
     UriInfo uriInfo;
@@ -193,9 +188,8 @@ public class AppealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AppealView feedback(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Feedback request) {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
-        Appeal appeal = lifecycle.feedback(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()),
-                request.rating(), request.satisfied(), comment);
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
+        return queries.view(lifecycle.feedback(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()),
+                request.rating(), request.satisfied(), comment), Viewer.AUTHOR);
     }
 
     @POST
@@ -211,7 +205,7 @@ public class AppealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AppealView withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Withdraw request) {
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
-        Appeal appeal = lifecycle.withdraw(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()), reason);
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.AUTHOR, true);
+        return queries.view(lifecycle.withdraw(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()), reason),
+                Viewer.AUTHOR);
     }
 }

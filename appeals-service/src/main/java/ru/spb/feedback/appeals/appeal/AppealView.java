@@ -9,6 +9,7 @@ import ru.spb.feedback.contracts.TriageRequired;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -126,7 +127,7 @@ public record AppealView(
         if (viewer.actor() == null) {
             return Set.of();
         }
-        Set<AppealAction> actions = AppealAction.available(appeal.status, viewer.actor());
+        EnumSet<AppealAction> actions = AppealAction.available(appeal.status, viewer.actor());
         if (appeal.deadlineExtendedAt != null || appeal.dueAt == null) {
             actions.remove(AppealAction.EXTEND_DEADLINE);
         }

@@ -48,6 +48,10 @@ public interface AppealsConfig {
     }
 
     interface Lifecycle {
+        /** Run the overdue and auto-close jobs in this copy. */
+        @WithDefault("true")
+        boolean jobsEnabled();
+
         /** An answer nobody rated closes after this many days (as NOT_RATED). */
         @WithDefault("10")
         int autoCloseDays();

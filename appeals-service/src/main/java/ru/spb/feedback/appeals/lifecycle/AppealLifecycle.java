@@ -23,6 +23,7 @@ import ru.spb.feedback.contracts.AppealDeadlineExtended;
 import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
+import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealWithdrawn;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.RequestIds;
@@ -160,7 +161,7 @@ public class AppealLifecycle {
             if (original == null || original.id.equals(appeal.id)) {
                 throw ProblemException.invalid("duplicateOf", "must be another existing appeal");
             }
-            if (original.status == ru.spb.feedback.contracts.AppealStatus.REJECTED) {
+            if (original.status == AppealStatus.REJECTED) {
                 throw ProblemException.invalid("duplicateOf", "the original is rejected itself");
             }
         } else if (duplicateOf != null) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.appeals.appeal.Actor;
 import ru.spb.feedback.appeals.appeal.Appeal;
@@ -47,13 +46,10 @@ public class DeadlineJobs {
     @Inject
     EntityManager entityManager;
 
-    @ConfigProperty(name = "appeals.lifecycle.jobs-enabled", defaultValue = "true")
-    boolean enabled;
-
     private BackgroundLoop loop;
 
     void start(@Observes StartupEvent event) {
-        if (enabled) {
+        if (config.lifecycle().jobsEnabled()) {
             loop = BackgroundLoop.start("deadline-jobs", config.lifecycle().checkInterval(), Duration.ofSeconds(10), () -> {
                 int handled = markOverdue(Instant.now()) + autoClose(Instant.now());
                 return handled >= config.lifecycle().batchSize() ? BackgroundLoop.Outcome.MORE : BackgroundLoop.Outcome.IDLE;

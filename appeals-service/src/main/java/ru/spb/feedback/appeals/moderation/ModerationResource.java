@@ -30,14 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.appeals.appeal.Actor;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealAccess;
-import ru.spb.feedback.appeals.appeal.AppealStatusChange;
+import ru.spb.feedback.appeals.appeal.AppealQueries;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.appeal.HistoryEntryView;
 import ru.spb.feedback.appeals.appeal.StatusFilter;
 import ru.spb.feedback.appeals.appeal.Viewer;
-import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
-import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
@@ -46,10 +44,8 @@ import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** City-wide moderation: triage, rejecting spam and duplicates, correcting problem types. Admins read. */
 @Path("/api/v1/moderator/appeals")
@@ -69,7 +65,7 @@ public class ModerationResource {
     AppealLifecycle lifecycle;
 
     @Inject
-    CategoryCatalog catalog;
+    AppealQueries queries;
 
     @GET
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
@@ -90,12 +86,7 @@ public class ModerationResource {
             parameters.and("municipality", municipality.trim());
         }
         PanacheQuery<Appeal> query = Appeal.find(where, Sort.ascending("registeredAt", "id"), parameters);
-        List<Appeal> appeals = query.page(Page.of(page, size)).list();
-        Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
-        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
-        Viewer viewer = viewer();
-        return PageView.of(appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode), viewer, false,
-                photos.getOrDefault(appeal.id, List.of()))).toList(), page, size, query.count());
+        return PageView.of(queries.views(query.page(Page.of(page, size)).list(), viewer()), page, size, query.count());
     }
 
     @GET
@@ -117,7 +108,7 @@ public class ModerationResource {
     @APIResponse(responseCode = "404", description = "No such appeal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
-        return AppealStatusChange.of(AppealAccess.any(id).id).stream().map(HistoryEntryView::of).toList();
+        return queries.history(AppealAccess.any(id));
     }
 
     @POST
@@ -162,6 +153,6 @@ public class ModerationResource {
     }
 
     private AppealView view(Appeal appeal) {
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, viewer(), true);
+        return queries.view(appeal, viewer());
     }
 }

@@ -9,8 +9,7 @@ import jakarta.persistence.EntityManager;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.appeal.Viewer;
-import ru.spb.feedback.appeals.category.CategoryCatalog;
-import ru.spb.feedback.appeals.upload.Uploads;
+import ru.spb.feedback.appeals.appeal.AppealQueries;
 import ru.spb.feedback.contracts.AppealStatus;
 
 import java.time.Duration;
@@ -19,8 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Reads an organization's queue: what it must work on, overdue first, then soonest due. */
 @ApplicationScoped
@@ -30,7 +27,7 @@ public class OfficerQueue {
     static final Set<AppealStatus> WORK = Set.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.REOPENED);
 
     @Inject
-    CategoryCatalog catalog;
+    AppealQueries queries;
 
     @Inject
     EntityManager entityManager;
@@ -60,10 +57,7 @@ public class OfficerQueue {
         PanacheQuery<Appeal> query = Appeal.find(where + order, parameters);
         List<Appeal> appeals = query.page(Page.of(page, size)).list();
         long total = Appeal.count(where.toString(), withoutUnused(parameters, where));
-        Map<String, String> names = catalog.names(appeals.stream().map(appeal -> appeal.categoryCode).collect(Collectors.toSet()));
-        Map<UUID, List<UUID>> photos = Uploads.appealPhotosOf(appeals.stream().map(appeal -> appeal.id).toList());
-        List<AppealView> items = appeals.stream().map(appeal -> AppealView.of(appeal, names.get(appeal.categoryCode),
-                Viewer.OFFICER, false, photos.getOrDefault(appeal.id, List.of()))).toList();
+        List<AppealView> items = queries.views(appeals, Viewer.OFFICER);
         return new QueueView(items, page, size, total, (int) ((total + size - 1) / size), counts(organization));
     }
 

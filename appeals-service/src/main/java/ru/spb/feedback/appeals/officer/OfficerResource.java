@@ -25,12 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealAccess;
-import ru.spb.feedback.appeals.appeal.AppealStatusChange;
+import ru.spb.feedback.appeals.appeal.AppealQueries;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.appeal.HistoryEntryView;
 import ru.spb.feedback.appeals.appeal.StatusFilter;
 import ru.spb.feedback.appeals.appeal.Viewer;
-import ru.spb.feedback.appeals.category.CategoryCatalog;
 import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.web.Problem;
@@ -66,7 +65,7 @@ public class OfficerResource {
     AppealLifecycle lifecycle;
 
     @Inject
-    CategoryCatalog catalog;
+    AppealQueries queries;
 
     @GET
     @Operation(summary = "My organization's queue",
@@ -105,7 +104,7 @@ public class OfficerResource {
     @APIResponse(responseCode = "404", description = "No such appeal in my organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
-        return AppealStatusChange.of(appeal(id).id).stream().map(HistoryEntryView::of).toList();
+        return queries.history(appeal(id));
     }
 
     @POST
@@ -204,7 +203,7 @@ public class OfficerResource {
     }
 
     private AppealView view(Appeal appeal) {
-        return AppealView.of(appeal, catalog.get(appeal.categoryCode).name, Viewer.OFFICER, true);
+        return queries.view(appeal, Viewer.OFFICER);
     }
 
     /** Parsed here: JAX-RS would answer a bad boolean with 404 instead of naming the parameter. */

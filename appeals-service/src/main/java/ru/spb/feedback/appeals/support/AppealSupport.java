@@ -3,9 +3,9 @@ package ru.spb.feedback.appeals.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.appeals.appeal.Appeal;
+import ru.spb.feedback.appeals.appeal.AppealAccess;
 import ru.spb.feedback.appeals.appeal.AppealEvents;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
@@ -52,7 +52,7 @@ public class AppealSupport {
      */
     @Transactional
     public AppealSupportView support(String citizenId, UUID appealId) {
-        Appeal appeal = locked(appealId);
+        Appeal appeal = AppealAccess.locked(appealId);
         if (appeal.citizenId.equals(citizenId)) {
             throw new ProblemException(Problem.of(409, "own-appeal", "Own appeal",
                     "You filed appeal " + appeal.number + " yourself; supporting is for other citizens with the same problem"));
@@ -86,7 +86,7 @@ public class AppealSupport {
      */
     @Transactional
     public AppealSupportView withdraw(String citizenId, UUID appealId) {
-        Appeal appeal = locked(appealId);
+        Appeal appeal = AppealAccess.locked(appealId);
         int removed = entityManager.createNativeQuery("delete from appeal_supporter where appeal_id = :appeal and citizen_id = :citizen")
                 .setParameter("appeal", appealId)
                 .setParameter("citizen", citizenId)
@@ -122,15 +122,6 @@ public class AppealSupport {
                 AppealStatus.valueOf((String) row[3]), ((Number) row[4]).intValue(), true,
                 (Instant) row[5])).toList();
         return PageView.of(items, page, size, total);
-    }
-
-    /** The appeal, its row locked until the transaction ends: supports of one appeal take turns. */
-    private Appeal locked(UUID appealId) {
-        Appeal appeal = Appeal.findById(appealId, LockModeType.PESSIMISTIC_WRITE);
-        if (appeal == null) {
-            throw ProblemException.notFound("Appeal " + appealId);
-        }
-        return appeal;
     }
 
     /** The new count; an increment rather than a recount, which could miss a concurrent commit. */

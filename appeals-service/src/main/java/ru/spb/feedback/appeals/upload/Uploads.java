@@ -7,10 +7,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.appeals.appeal.Appeal;
+import ru.spb.feedback.appeals.appeal.AppealAccess;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
-import ru.spb.feedback.web.Roles;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -186,18 +186,7 @@ public class Uploads {
         if (upload.ownerId.equals(caller.id())) {
             return true;
         }
-        if (!upload.isAttached()) {
-            return false;
-        }
-        if (caller.hasRole(Roles.MODERATOR) || caller.hasRole(Roles.ADMIN)) {
-            return true;
-        }
-        Appeal appeal = Appeal.findById(upload.appealId);
-        if (caller.hasRole(Roles.CITIZEN) && appeal.citizenId.equals(caller.id())) {
-            return true;
-        }
-        return caller.hasRole(Roles.OFFICER) && appeal.organizationCode != null
-                && caller.organization().filter(appeal.organizationCode::equals).isPresent();
+        return upload.isAttached() && AppealAccess.readableBy(Appeal.findById(upload.appealId), caller);
     }
 
     ProblemException tooLarge() {

@@ -69,5 +69,16 @@ class AnswerTemplateTest {
                 {"title": "x", "text": "y"}""").statusCode(403);
         given().auth().oauth2(officer).get(TEMPLATES + "/abc").then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(officer).get(TEMPLATES).then().statusCode(200).body("", hasSize(0));
+        int first = post(officer, TEMPLATES, """
+                {"title": "Первый", "text": "a"}""").statusCode(201).extract().path("id");
+        post(officer, TEMPLATES, """
+                {"title": "Второй", "text": "b"}""").statusCode(201);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"title\": \"\"}")
+                .put(TEMPLATES + "/" + first).then().statusCode(400).body("violations.field", contains("text", "title"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"title": "Второй", "text": "a"}""").put(TEMPLATES + "/" + first).then().statusCode(409)
+                .body("type", equalTo("urn:spb-feedback:problem:template-title-taken"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"title": "x", "text": "y"}""").put(TEMPLATES + "/999999").then().statusCode(404);
     }
 }
