@@ -1,11 +1,20 @@
 package ru.spb.feedback.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Random;
 import java.util.UUID;
 
@@ -159,6 +168,46 @@ class ProxyTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:spb-feedback:problem:request-too-large"));
         assertThat(APPEALS.seen()).doesNotContain(path);
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void streamsABodyOfUnknownLengthIntact(HttpClient.Version version) throws Exception {
+        // no Content-Length: chunked over HTTP/1.1, plain DATA frames over HTTP/2
+        byte[] photo = new byte[3 * 1024 * 1024];
+        new Random(11).nextBytes(photo);
+        HttpResponse<String> answer = HttpClient.newBuilder().version(version).build()
+                .send(unknownLengthUpload("/api/v1/uploads", photo), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonPath echo = new JsonPath(answer.body());
+        assertThat(echo.getLong("bodyLength")).isEqualTo(photo.length);
+        assertThat(echo.getString("bodySha256")).isEqualTo(TestUpstreams.hex(Buffer.buffer(photo)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(HttpClient.Version.class)
+    void cutsOffABodyOfUnknownLengthOnceItPassesTheLimit(HttpClient.Version version) throws Exception {
+        // the gateway can only count while the body streams through
+        byte[] tooBig = new byte[7 * 1024 * 1024];
+        String path = "/api/v1/uploads?n=" + UUID.randomUUID();
+        try {
+            HttpResponse<String> answer = HttpClient.newBuilder().version(version).build()
+                    .send(unknownLengthUpload(path, tooBig), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(413);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        } catch (IOException closedWhileSending) {
+            // the gateway may close the connection before the client has read the 413: refused either way
+        }
+        // the service saw the request start but never got the whole body
+        assertThat(APPEALS.seen()).contains(path);
+        assertThat(APPEALS.completed()).doesNotContain(path);
+    }
+
+    private HttpRequest unknownLengthUpload(String path, byte[] body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
+                .header("Authorization", citizen).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
     }
 
     @Test

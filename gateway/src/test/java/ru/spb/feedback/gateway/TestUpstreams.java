@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real HTTP servers standing in for the services, on free ports: they echo what reached them (method, path,
- * headers, a hash of the body), list what they saw at {@code GET /__seen}, and one streams Server-Sent Events.
+ * headers, a hash of the body), list what they saw at {@code GET /__seen} (and whose bodies arrived whole at {@code /__completed}), and one streams Server-Sent Events.
  * Extra upstreams exercise the failure paths: {@code slow} answers late, {@code flaky} too (with a fast path to
  * try the circuit breaker's recovery), {@code down} has nothing listening.
  */
@@ -53,6 +53,7 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private int serve(String name) {
         List<String> seen = new CopyOnWriteArrayList<>();
+        List<String> completed = new CopyOnWriteArrayList<>();
         List<HttpServerRequest> openStreams = new CopyOnWriteArrayList<>();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
@@ -70,6 +71,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             if (path.equals("/__seen")) {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(seen)).encode());
+                return;
+            }
+            if (path.equals("/__completed")) {
+                request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(completed)).encode());
                 return;
             }
             if (path.equals("/__release")) {
@@ -93,6 +98,7 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 length[0] += chunk.length();
             });
             request.endHandler(end -> {
+                completed.add(request.uri());
                 JsonObject echo = new JsonObject()
                         .put("upstream", name)
                         .put("method", request.method().name())

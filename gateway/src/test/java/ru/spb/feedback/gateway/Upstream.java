@@ -18,4 +18,10 @@ record Upstream(String name) {
         return RestAssured.given().get(url() + "/__seen").then().statusCode(200).extract().as(new TypeRef<>() {
         });
     }
+
+    /** The request URIs whose body reached this upstream to its end. */
+    List<String> completed() {
+        return RestAssured.given().get(url() + "/__completed").then().statusCode(200).extract().as(new TypeRef<>() {
+        });
+    }
 }

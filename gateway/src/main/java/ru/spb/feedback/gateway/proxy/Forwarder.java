@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -46,6 +47,11 @@ public class Forwarder {
             return;
         }
         Exchange exchange = new Exchange(context, upstream);
+        if (request.version() == HttpVersion.HTTP_2 && !request.headers().contains(HttpHeaders.CONTENT_LENGTH) && !request.isEnded()) {
+            // an HTTP/2 body of unknown length: the proxy streams it to the HTTP/1.1 upstream chunked only when
+            // the incoming request says chunked, which HTTP/2 never does
+            request.headers().set(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED);
+        }
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         proxyRequest.putHeader(RequestIds.HEADER, request.getHeader(RequestIds.HEADER));
         proxyRequest.putHeader("X-Forwarded-For", forwardedFor(request));
