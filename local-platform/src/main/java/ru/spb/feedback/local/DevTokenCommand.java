@@ -15,6 +15,9 @@ final class DevTokenCommand {
     static final Set<String> ROLES = Set.of("citizen", "officer", "moderator", "admin", "integrator");
     /** Адмиралтейский округ: the demo officer works for its local administration. */
     static final String DEMO_ORGANIZATION = "1123300";
+    static final String DEMO_ORGANIZATION_NAME = "Адмиралтейский округ";
+    static final String DEMO_CITIZEN_EMAIL = "demo-citizen@example.org";
+    static final String DEMO_CITIZEN_NAME = "Демо Житель";
 
     private DevTokenCommand() {
     }
@@ -26,8 +29,8 @@ final class DevTokenCommand {
         String role = args.get(0);
         String subject = "demo-" + role;
         String organization = "officer".equals(role) ? DEMO_ORGANIZATION : null;
-        String email = "citizen".equals(role) ? "demo-citizen@example.org" : null;
-        String name = "citizen".equals(role) ? "Демо Житель" : null;
+        String email = "citizen".equals(role) ? DEMO_CITIZEN_EMAIL : null;
+        String name = "citizen".equals(role) ? DEMO_CITIZEN_NAME : null;
         long hours = 12;
         for (int i = 1; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {

@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./platform run}: PostgreSQL, a Kafka broker and the services on this machine, without
- * Docker; Ctrl-C (or {@code ./platform stop}) stops everything it started.
- * {@code ./platform token ROLE}: prints a dev token. {@code ./platform events}: prints the events on Kafka.
+ * {@code ./platform run}: PostgreSQL, a Kafka broker, an SMTP catcher, the three services and the
+ * gateway in front of them on this machine, without Docker, then the demo data; Ctrl-C (or
+ * {@code ./platform stop}) stops everything it started. {@code ./platform token ROLE}: prints a dev
+ * token; {@code ./platform tokens}: the demo users' tokens as {@code export} lines.
+ * {@code ./platform events}: prints the events on Kafka.
  */
 public final class LocalPlatform {
 
@@ -31,14 +33,19 @@ public final class LocalPlatform {
      * @param database its own database, or null if it has none
      */
     record Service(String module, int port, String database) {
+
+        String url() {
+            return "http://localhost:" + port;
+        }
     }
 
-    static final List<Service> SERVICES = List.of(
-            new Service("routing-service", 8082, "routing"),
-            new Service("appeals-service", 8081, "appeals"),
-            new Service("notification-service", 8083, "notification"));
+    static final Service ROUTING = new Service("routing-service", 8082, "routing");
+    static final Service APPEALS = new Service("appeals-service", 8081, "appeals");
+    static final Service NOTIFICATIONS = new Service("notification-service", 8083, "notification");
+    static final Service GATEWAY = new Service("gateway", 8080, null);
+    static final List<Service> SERVICES = List.of(ROUTING, APPEALS, NOTIFICATIONS, GATEWAY);
 
-    private static final String NOTIFICATION = "notification-service";
+    private static final String NOTIFICATION = NOTIFICATIONS.module();
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
@@ -47,9 +54,10 @@ public final class LocalPlatform {
         switch (command) {
             case "run" -> new LocalPlatform().run();
             case "token" -> System.out.println(DevTokenCommand.mint(List.of(args).subList(1, args.length)));
+            case "tokens" -> System.out.print(DemoUsers.mint().exports());
             case "events" -> TopicTail.print(List.of(args).subList(1, args.length));
             default -> {
-                System.err.println("usage: ./platform [run | stop | token ROLE [--sub ID] [--org CODE] [--email E] [--name N] | events [TOPIC]]");
+                System.err.println("usage: ./platform [run | stop | token ROLE [--sub ID] [--org CODE] [--email E] [--name N] | tokens | events [TOPIC]]");
                 System.exit(2);
             }
         }
@@ -85,10 +93,12 @@ public final class LocalPlatform {
             }
 
             Map<String, String> smtp = Map.of();
+            String mailbox = "sent to the configured SMTP server " + System.getenv("QUARKUS_MAILER_HOST");
             if (!MailCatcher.smtpConfigured()) {
                 MailCatcher mail = MailCatcher.start(work.resolve("mail"));
                 started.push(mail);
                 smtp = mail.environment();
+                mailbox = "caught at " + mail.describe();
                 say("SMTP: catching e-mails at " + mail.describe());
             }
 
@@ -99,6 +109,9 @@ public final class LocalPlatform {
                 if (NOTIFICATION.equals(service.module())) {
                     environment.putAll(smtp);
                 }
+                if (GATEWAY.equals(service)) {
+                    environment.putAll(gatewayUpstreams(APPEALS.url(), ROUTING.url(), NOTIFICATIONS.url()));
+                }
                 ServiceProcess process = ServiceProcess.start(root, service.module(), service.port(),
                         environment, logs.resolve(service.module() + ".log"));
                 started.push(process);
@@ -107,7 +120,9 @@ public final class LocalPlatform {
             for (ServiceProcess process : services.values()) {
                 process.awaitReady(Duration.ofSeconds(120));
             }
-            printSummary(postgres, kafka, logs);
+            DemoUsers users = DemoUsers.mint();
+            String demo = seedDemoData(users);
+            printSummary(postgres, kafka, logs, mailbox, demo, users);
         } catch (Exception e) {
             System.err.println("\nThe platform did not start: " + e.getMessage());
             System.exit(1);
@@ -132,6 +147,14 @@ public final class LocalPlatform {
         return environment;
     }
 
+    /** Where the gateway sends each route class (the contract's GATEWAY_UPSTREAMS_*_URL). */
+    static Map<String, String> gatewayUpstreams(String appeals, String routing, String notification) {
+        return Map.of(
+                "GATEWAY_UPSTREAMS_APPEALS_URL", appeals,
+                "GATEWAY_UPSTREAMS_ROUTING_URL", routing,
+                "GATEWAY_UPSTREAMS_NOTIFICATION_URL", notification);
+    }
+
     /**
      * notification-service on this machine: the public dev key for webhook secrets (like dev/jwt,
      * never for production), and webhooks to receivers on localhost over plain HTTP allowed.
@@ -143,18 +166,40 @@ public final class LocalPlatform {
                 "NOTIFICATION_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
     }
 
-    private void printSummary(PostgresServer postgres, String kafka, Path logs) {
+    /** Seeds the demo appeals through the gateway unless they are there; answers a line saying what happened. */
+    private static String seedDemoData(DemoUsers users) {
+        try {
+            DemoData demo = new DemoData(GATEWAY.url(), users);
+            if (!demo.needed()) {
+                return "Demo data: kept from an earlier run (the demo citizen has appeals already).";
+            }
+            say("Demo data: seeding appeals through the gateway …");
+            StringBuilder out = new StringBuilder("Demo data: appeals of demo-citizen (the officer's queue has those of "
+                    + DevTokenCommand.DEMO_ORGANIZATION_NAME + "):\n");
+            for (DemoData.Seeded appeal : demo.seed()) {
+                out.append(String.format("  %-16s %-12s %s%n", appeal.number(), appeal.status(), appeal.id()));
+            }
+            return out.toString().stripTrailing();
+        } catch (Exception e) {
+            // the platform itself runs; only the examples are missing
+            return "Demo data: NOT seeded (" + e.getMessage() + ")";
+        }
+    }
+
+    private void printSummary(PostgresServer postgres, String kafka, Path logs, String mailbox, String demo, DemoUsers users) {
         StringBuilder out = new StringBuilder("\nThe feedback platform is running. Ctrl-C (or ./platform stop) stops everything it started.\n\n");
+        out.append(String.format("  %-22s %s%n", "Gateway (the API)", GATEWAY.url()));
+        out.append(String.format("  %-22s %s/q/swagger-ui%n", "Console (Swagger UI)", GATEWAY.url()));
+        out.append(String.format("  %-22s %s%n", "E-mails", mailbox));
+        for (Service service : List.of(APPEALS, ROUTING, NOTIFICATIONS)) {
+            out.append(String.format("  %-22s %s%n", service.module(), service.url()));
+        }
         out.append(String.format("  %-22s %s:%d (%s)%n", "PostgreSQL", postgres.host(), postgres.port(), postgres.origin()));
         out.append(String.format("  %-22s %s%n", "Kafka", kafka));
-        for (Service service : SERVICES) {
-            String url = "http://localhost:" + service.port();
-            out.append(String.format("  %-22s %s   (Swagger UI %s/q/swagger-ui)%n", service.module(), url, url));
-        }
-        out.append("\n  Logs: ").append(logs).append('\n');
-        out.append("  A citizen's token (12 h):  export TOKEN=")
-                .append(DevTokenCommand.mint(List.of("citizen"))).append('\n');
-        out.append("  Other roles: ./platform token officer|moderator|admin|integrator\n");
+        out.append(String.format("  %-22s %s%n", "Logs", logs));
+        out.append('\n').append(demo).append("\n\n");
+        out.append("Demo users' tokens (12 h; again with: eval \"$(./platform tokens)\"), ready to paste:\n\n");
+        out.append(users.exports());
         System.out.println(out);
     }
 
