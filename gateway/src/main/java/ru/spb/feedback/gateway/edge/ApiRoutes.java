@@ -1,0 +1,96 @@
+package ru.spb.feedback.gateway.edge;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import ru.spb.feedback.gateway.config.GatewayConfig;
+import ru.spb.feedback.gateway.proxy.Forwarder;
+import ru.spb.feedback.gateway.proxy.Upstreams;
+import ru.spb.feedback.web.Problem;
+
+import java.util.Optional;
+
+/**
+ * The public API: every {@code /api/v1/**} and {@code /open311/**} request is checked here (path, token, size)
+ * and, if it passes, handed to the upstream that owns its path. Nothing reaches an upstream before these checks.
+ */
+@ApplicationScoped
+public class ApiRoutes {
+
+    private static final String BEARER = "bearer ";
+
+    private final RouteTable routes;
+    private final AnonymousAccess anonymous;
+    private final Tokens tokens;
+    private final Upstreams upstreams;
+    private final Forwarder forwarder;
+    private final ProblemResponses problems;
+    private final long maxBodyBytes;
+
+    ApiRoutes(RouteTable routes, AnonymousAccess anonymous, Tokens tokens, Upstreams upstreams,
+              Forwarder forwarder, ProblemResponses problems, GatewayConfig config) {
+        this.routes = routes;
+        this.anonymous = anonymous;
+        this.tokens = tokens;
+        this.upstreams = upstreams;
+        this.forwarder = forwarder;
+        this.problems = problems;
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
+    }
+
+    void install(@Observes Router router) {
+        router.route("/api/v1/*").handler(this::handle);
+        router.route("/open311/*").handler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        // nothing of the body is read until the request is known to go through, and then it streams
+        request.pause();
+        String path = request.path();
+        if (!path.equals(context.normalizedPath())) {
+            // "/api/v1/categories/../appeals" would match a public prefix here and a protected endpoint upstream
+            problems.send(context, Problem.of(400, "non-canonical-path", "Non-canonical path",
+                    "The path must not contain dot segments or encoded characters that change its meaning"));
+            return;
+        }
+        Optional<String> owner = routes.upstreamOf(path);
+        if (owner.isEmpty()) {
+            problems.send(context, Problem.of(404, "not-found", "Not Found", "No such resource"));
+            return;
+        }
+        Optional<String> token = bearerToken(request);
+        if (token.isPresent()) {
+            if (tokens.subjectOf(token.get()).isEmpty()) {
+                unauthorized(context, "The bearer token is invalid or expired");
+                return;
+            }
+        } else if (!anonymous.allows(request.method(), path)) {
+            unauthorized(context, "A valid bearer token is required");
+            return;
+        }
+        String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declaredLength != null && declaredLength.length() < 20 && declaredLength.chars().allMatch(Character::isDigit)
+                && Long.parseLong(declaredLength) > maxBodyBytes) {
+            problems.send(context, Forwarder.tooLarge(), true);
+            return;
+        }
+        forwarder.forward(context, upstreams.named(owner.get()), maxBodyBytes);
+    }
+
+    private void unauthorized(RoutingContext context, String detail) {
+        context.response().putHeader("WWW-Authenticate", "Bearer");
+        problems.send(context, Problem.of(401, "unauthorized", "Unauthorized", detail));
+    }
+
+    private static Optional<String> bearerToken(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).trim());
+    }
+}
