@@ -9,12 +9,7 @@ import ru.spb.feedback.devinfra.Postgres;
 import ru.spb.feedback.devinfra.PostgresServer;
 import ru.spb.feedback.testsupport.InJvmKafka;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -47,8 +42,6 @@ final class WholePlatform implements AutoCloseable {
             "GATEWAY_RATE_LIMIT_WRITE_REFILL_PER_MINUTE", "600",
             "GATEWAY_RATE_LIMIT_PER_IP_CAPACITY", "100000",
             "GATEWAY_RATE_LIMIT_PER_IP_REFILL_PER_MINUTE", "1000000");
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final PostgresServer postgres;
     private final InJvmKafka kafka;
@@ -91,12 +84,14 @@ final class WholePlatform implements AutoCloseable {
 
     /**
      * A consumer that vanishes is given up by the broker within seconds instead of the default
-     * 45, so a restarted service gets its partitions back quickly. SmallRye Reactive Messaging
-     * reads {@code mp.messaging.incoming.<channel>.<kafka property>} from environment variables too.
+     * 45, so a restarted service gets its partitions back quickly. Set as system properties through
+     * the launcher's {@code JDK_JAVA_OPTIONS}: the environment-variable form of
+     * {@code mp.messaging.incoming.appeal-events.…} is ambiguous (the dash), and SmallRye Reactive
+     * Messaging reads it as a channel {@code appeal}.
      */
     private static Map<String, String> shortConsumerSessions(String channel) {
-        String prefix = "MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_";
-        return Map.of(prefix + "SESSION_TIMEOUT_MS", "6000", prefix + "HEARTBEAT_INTERVAL_MS", "1000");
+        String prefix = " -Dmp.messaging.incoming." + channel + ".";
+        return Map.of("JDK_JAVA_OPTIONS", prefix + "session.timeout.ms=6000" + prefix + "heartbeat.interval.ms=1000");
     }
 
     private void startService(String module, String database, Map<String, String> environment) throws Exception {
@@ -157,20 +152,6 @@ final class WholePlatform implements AutoCloseable {
     /** Starts a stopped service again with its port, database and settings, and waits until it is ready. */
     void startAgain(String module) throws Exception {
         services.put(module, processes.restart(services.get(module)));
-    }
-
-    /** Whether the service's process answers its own readiness check (not through the gateway). */
-    boolean ready(String module) {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(services.get(module).baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        try {
-            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException down) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override
