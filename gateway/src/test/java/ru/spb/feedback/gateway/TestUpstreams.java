@@ -56,6 +56,14 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         List<HttpServerRequest> openStreams = new CopyOnWriteArrayList<>();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
+            if (path.equals("/q/openapi")) {
+                JsonObject document = new JsonObject().put("openapi", "3.1.0")
+                        .put("info", new JsonObject().put("title", name + "-service").put("version", "1.0"))
+                        .put("servers", new JsonArray().add(new JsonObject().put("url", "http://" + name + ".internal:8081")))
+                        .put("paths", new JsonObject().put("/api/v1/" + name, new JsonObject()));
+                request.response().putHeader("Content-Type", "application/json").end(document.encode());
+                return;
+            }
             if (path.startsWith("/q/")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
                 return;

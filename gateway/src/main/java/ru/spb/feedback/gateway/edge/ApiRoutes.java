@@ -7,11 +7,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import ru.spb.feedback.gateway.config.GatewayConfig;
+import ru.spb.feedback.gateway.limit.RateLimits;
+import ru.spb.feedback.gateway.limit.RouteClass;
 import ru.spb.feedback.gateway.proxy.Forwarder;
 import ru.spb.feedback.gateway.proxy.Upstreams;
 import ru.spb.feedback.web.Problem;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The public API: every {@code /api/v1/**} and {@code /open311/**} request is checked here (path, token, size)
@@ -28,16 +31,20 @@ public class ApiRoutes {
     private final Upstreams upstreams;
     private final Forwarder forwarder;
     private final ProblemResponses problems;
+    private final RateLimits limits;
+    private final PathPrefix uploads;
     private final long maxBodyBytes;
 
     ApiRoutes(RouteTable routes, AnonymousAccess anonymous, Tokens tokens, Upstreams upstreams,
-              Forwarder forwarder, ProblemResponses problems, GatewayConfig config) {
+              Forwarder forwarder, ProblemResponses problems, RateLimits limits, GatewayConfig config) {
         this.routes = routes;
         this.anonymous = anonymous;
         this.tokens = tokens;
         this.upstreams = upstreams;
         this.forwarder = forwarder;
         this.problems = problems;
+        this.limits = limits;
+        this.uploads = new PathPrefix(config.rateLimit().uploadPrefix());
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
 
@@ -62,14 +69,25 @@ public class ApiRoutes {
             problems.send(context, Problem.of(404, "not-found", "Not Found", "No such resource"));
             return;
         }
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        // before the token check too: guessing tokens costs requests like anything else
+        if (overLimit(context, RouteClass.PER_IP, client)) {
+            return;
+        }
         Optional<String> token = bearerToken(request);
         if (token.isPresent()) {
-            if (tokens.subjectOf(token.get()).isEmpty()) {
+            Optional<String> subject = tokens.subjectOf(token.get());
+            if (subject.isEmpty()) {
                 unauthorized(context, "The bearer token is invalid or expired");
+                return;
+            }
+            if (overLimit(context, RouteClass.ofAuthenticated(request.method(), uploads.matches(path)), subject.get())) {
                 return;
             }
         } else if (!anonymous.allows(request.method(), path)) {
             unauthorized(context, "A valid bearer token is required");
+            return;
+        } else if (overLimit(context, RouteClass.ANONYMOUS, client)) {
             return;
         }
         String declaredLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
@@ -79,6 +97,17 @@ public class ApiRoutes {
             return;
         }
         forwarder.forward(context, upstreams.named(owner.get()), maxBodyBytes);
+    }
+
+    private boolean overLimit(RoutingContext context, RouteClass routeClass, String key) {
+        OptionalLong retryAfter = limits.take(routeClass, key);
+        if (retryAfter.isEmpty()) {
+            return false;
+        }
+        context.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+        problems.send(context, Problem.of(429, "rate-limited", "Too many requests",
+                "Too many " + routeClass.configName() + " requests; try again in " + retryAfter.getAsLong() + " s"));
+        return true;
     }
 
     private void unauthorized(RoutingContext context, String detail) {

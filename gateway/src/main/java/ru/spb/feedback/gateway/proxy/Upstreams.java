@@ -12,6 +12,7 @@ import ru.spb.feedback.gateway.config.GatewayConfig;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The configured upstreams by name, with their metrics. */
 @ApplicationScoped
@@ -51,6 +52,10 @@ public class Upstreams {
             throw new IllegalStateException("no upstream named " + name);
         }
         return upstream;
+    }
+
+    public Optional<Upstream> find(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 
     public Collection<Upstream> all() {

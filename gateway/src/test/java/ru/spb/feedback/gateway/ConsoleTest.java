@@ -1,0 +1,47 @@
+package ru.spb.feedback.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class ConsoleTest {
+
+    @Test
+    void servesEachServicesDocumentWithTheGatewayAsItsServer() {
+        for (String service : new String[]{"appeals", "routing", "notification"}) {
+            given().get("/openapi/" + service)
+                    .then().statusCode(200).contentType("application/json")
+                    .body("info.title", equalTo(service + "-service"))
+                    .body("paths", notNullValue())
+                    .body("servers", hasSize(1))
+                    .body("servers[0].url", equalTo("/"));
+        }
+    }
+
+    @Test
+    void answersAProblemWhenAServiceIsDown() {
+        given().get("/openapi/down")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:spb-feedback:problem:api-document-unavailable"))
+                .body("detail", containsString("down"));
+    }
+
+    @Test
+    void answersAProblemForAnUnknownService() {
+        given().get("/openapi/nothing")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void listsEveryServiceInTheSwaggerUi() {
+        String page = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page)
+                .contains("/openapi/appeals", "/openapi/routing", "/openapi/notification");
+    }
+}
