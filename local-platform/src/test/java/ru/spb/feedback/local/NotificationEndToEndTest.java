@@ -1,10 +1,7 @@
 package ru.spb.feedback.local;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.devinfra.Postgres;
@@ -28,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NotificationEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern NUMBER = Pattern.compile("\"number\":\"(SPB-\\d{4}-\\d{6})\"");
 
@@ -57,8 +52,7 @@ class NotificationEndToEndTest {
         Path root = RepositoryFiles.root();
         Path logs = Files.createDirectories(root.resolve("local-platform/target/test-logs"));
         List<ServiceProcess> processes = new ArrayList<>();
-        GreenMail smtp = new GreenMail(new ServerSetup(KafkaBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        Mailbox mailbox = Mailbox.start();
         List<Map.Entry<Map<String, List<String>>, byte[]>> webhookCalls = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
@@ -71,10 +65,7 @@ class NotificationEndToEndTest {
           try {
             ServiceProcess appeals = start(root, logs, postgres, kafka, "appeals-service", "appeals_e2e_test", Map.of(), processes);
             ServiceProcess notifications = start(root, logs, postgres, kafka, "notification-service", "notification_e2e_test",
-                    Map.of("QUARKUS_MAILER_HOST", "127.0.0.1",
-                            "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                            "QUARKUS_MAILER_START_TLS", "DISABLED",
-                            "QUARKUS_MAILER_LOGIN", "DISABLED"), processes);
+                    mailbox.serviceEnvironment(), processes);
             appeals.awaitReady(Duration.ofSeconds(120));
             notifications.awaitReady(Duration.ofSeconds(120));
 
@@ -106,7 +97,7 @@ class NotificationEndToEndTest {
             });
             reader.setDaemon(true);
             reader.start();
-            awaitUntil(() -> streamLines.contains(":connected"), "the stream is open");
+            Eventually.await("the stream is open", () -> streamLines.contains(":connected"));
 
             // the citizen submits an appeal to appeals-service
             HttpResponse<String> submitted = call("POST", appeals.baseUrl() + "/api/v1/appeals", token, """
@@ -118,27 +109,27 @@ class NotificationEndToEndTest {
             String appealNumber = number.group(1);
 
             // in the inbox
-            awaitUntil(() -> call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body().contains(appealNumber),
-                    "the notification in the inbox");
+            Eventually.await("the notification in the inbox",
+                    () -> call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body().contains(appealNumber));
             String inbox = call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body();
             assertThat(inbox).contains("Обращение " + appealNumber + " зарегистрировано", "\"status\":\"Зарегистрировано\"");
 
             // pushed on the live stream
-            awaitUntil(() -> streamLines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(appealNumber)),
-                    "the notification on the live stream");
+            Eventually.await("the notification on the live stream",
+                    () -> streamLines.stream().anyMatch(line -> line.startsWith("data:") && line.contains(appealNumber)));
             assertThat(streamLines).contains("event:notification");
             stream.body().close();
 
             // e-mailed in Russian
-            awaitUntil(() -> messagesTo(smtp, email).size() == 1, "the e-mail");
-            MimeMessage mail = messagesTo(smtp, email).get(0);
+            Eventually.await("the e-mail", () -> mailbox.to(email).size() == 1);
+            MimeMessage mail = mailbox.to(email).get(0);
             assertThat(mail.getSubject()).isEqualTo("Обращение " + appealNumber + " зарегистрировано");
             assertThat(GreenMailUtil.getBody(mail)).isNotBlank();
-            assertThat(textOf(mail)).contains("Здравствуйте, Ольга Иванова!", "Номер обращения: " + appealNumber,
+            assertThat(Mailbox.text(mail)).contains("Здравствуйте, Ольга Иванова!", "Номер обращения: " + appealNumber,
                     "Статус: Зарегистрировано");
 
             // and the integrator's webhook, signed
-            awaitUntil(() -> !webhookCalls.isEmpty(), "the webhook call");
+            Eventually.await("the webhook call", () -> !webhookCalls.isEmpty());
             Map<String, List<String>> headers = webhookCalls.get(0).getKey();
             byte[] body = webhookCalls.get(0).getValue();
             String timestamp = header(headers, "Webhook-Timestamp");
@@ -152,7 +143,7 @@ class NotificationEndToEndTest {
           }
         } finally {
             receiver.stop(0);
-            smtp.stop();
+            mailbox.close();
         }
     }
 
@@ -183,28 +174,6 @@ class NotificationEndToEndTest {
         return matcher.group(1);
     }
 
-    private static List<MimeMessage> messagesTo(GreenMail smtp, String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(to -> to.toString().contains(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String textOf(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                if (multipart.getBodyPart(i).isMimeType("text/plain")) {
-                    return (String) multipart.getBodyPart(i).getContent();
-                }
-            }
-        }
-        return String.valueOf(content);
-    }
-
     private static String header(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
@@ -214,21 +183,5 @@ class NotificationEndToEndTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitUntil(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.holds()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what);
     }
 }

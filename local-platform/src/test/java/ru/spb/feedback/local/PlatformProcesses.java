@@ -22,6 +22,8 @@ import java.util.Map;
 final class PlatformProcesses implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DATABASE_SUFFIX =
+            System.getenv().getOrDefault("TEST_DATABASE_SUFFIX", "").replaceAll("[^a-z0-9_]", "");
 
     private final Path root = RepositoryFiles.root();
     private final Path logs;
@@ -35,12 +37,17 @@ final class PlatformProcesses implements AutoCloseable {
         this.logs = Files.createDirectories(root.resolve("local-platform/target/test-logs"));
     }
 
-    /** Starts a module's jar on a free port with a fresh database {@code database} (null: none). */
+    /**
+     * Starts a module's jar on a free port with a fresh database {@code database} (null: none),
+     * named with {@code TEST_DATABASE_SUFFIX} appended so that two checkouts can run these tests
+     * on one server at the same time.
+     */
     ServiceProcess start(String module, String database, Map<String, String> extraEnvironment) throws Exception {
-        if (database != null) {
-            postgres.recreateDatabase(database);
+        String ownDatabase = database == null ? null : database + DATABASE_SUFFIX;
+        if (ownDatabase != null) {
+            postgres.recreateDatabase(ownDatabase);
         }
-        LocalPlatform.Service service = new LocalPlatform.Service(module, KafkaBroker.freePort(), database);
+        LocalPlatform.Service service = new LocalPlatform.Service(module, KafkaBroker.freePort(), ownDatabase);
         Map<String, String> environment = new java.util.HashMap<>(LocalPlatform.environment(root, postgres, service, kafka));
         environment.putAll(extraEnvironment);
         ServiceProcess process = ServiceProcess.start(root, module, service.port(), environment,

@@ -1,7 +1,6 @@
 package ru.spb.feedback.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.spb.feedback.local.AppealsApi.JSON;
+import static ru.spb.feedback.local.AppealsApi.inStatus;
 
 /**
  * appeals-service and routing-service, as built jars, against one real Kafka: appeals submitted at
@@ -28,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoutingEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final ProductionCalendar CALENDAR = ProductionCalendar.russian();
     private static final double[] PUSHKIN = {59.69759565, 30.341013773072028};
 
@@ -37,6 +36,7 @@ class RoutingEndToEndTest {
     private static PlatformProcesses platform;
     private static String appeals;
     private static String routing;
+    private static AppealsApi api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,6 +45,7 @@ class RoutingEndToEndTest {
         platform = new PlatformProcesses(postgres, kafka.bootstrapServers());
         routing = platform.start("routing-service", "e2e_routing", Map.of()).baseUrl();
         appeals = platform.start("appeals-service", "e2e_appeals", Map.of()).baseUrl();
+        api = new AppealsApi(appeals);
     }
 
     @AfterAll
@@ -64,8 +65,8 @@ class RoutingEndToEndTest {
                 "359179", PUSHKIN);
         for (Map.Entry<String, double[]> point : points.entrySet()) {
             long submitted = System.nanoTime();
-            JsonNode created = submit(citizen, point.getValue()[0], point.getValue()[1], false);
-            JsonNode routed = awaitAppeal(citizen, created.get("id").asText(), appeal -> "ROUTED".equals(appeal.path("status").asText()));
+            JsonNode created = api.submit(citizen, point.getValue()[0], point.getValue()[1], false);
+            JsonNode routed = api.awaitAppeal(citizen, created.get("id").asText(), inStatus("ROUTED"));
             System.out.printf("routed %s to %s in %d ms%n", created.get("number").asText(),
                     routed.at("/municipality/code").asText(), (System.nanoTime() - submitted) / 1_000_000);
             assertThat(routed.at("/municipality/code").asText()).isEqualTo(point.getKey());
@@ -83,10 +84,10 @@ class RoutingEndToEndTest {
                 .isEqualTo(200);
         try {
             String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
-            JsonNode ordinary = submit(citizen, 59.93105375, 30.29679808, false);
-            JsonNode official = submit(citizen, 59.93105375, 30.29679808, true);
-            JsonNode routedOrdinary = awaitAppeal(citizen, ordinary.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
-            JsonNode routedOfficial = awaitAppeal(citizen, official.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
+            JsonNode ordinary = api.submit(citizen, 59.93105375, 30.29679808, false);
+            JsonNode official = api.submit(citizen, 59.93105375, 30.29679808, true);
+            JsonNode routedOrdinary = api.awaitAppeal(citizen, ordinary.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
+            JsonNode routedOfficial = api.awaitAppeal(citizen, official.get("id").asText(), appeal -> appeal.hasNonNull("dueAt"));
             assertThat(Instant.parse(routedOrdinary.get("dueAt").asText()))
                     .isEqualTo(CALENDAR.dueInWorkingDays(Instant.parse(ordinary.get("registeredAt").asText()), 40).at());
             assertThat(Instant.parse(routedOfficial.get("dueAt").asText()))
@@ -100,9 +101,9 @@ class RoutingEndToEndTest {
     void anAppealOutsideTheCityGoesToTriageAndAModeratorAssignsIt() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
         // Neva bay west of Лахта: inside the accepted area, outside every district
-        JsonNode created = submit(citizen, 59.981, 30.1809, false);
+        JsonNode created = api.submit(citizen, 59.981, 30.1809, false);
         String id = created.get("id").asText();
-        JsonNode triaged = awaitAppeal(citizen, id, appeal -> "TRIAGE".equals(appeal.path("status").asText()));
+        JsonNode triaged = api.awaitAppeal(citizen, id, inStatus("TRIAGE"));
         assertThat(triaged.get("triageReason").asText()).isEqualTo("OUTSIDE_CITY");
 
         String moderator = TestTokens.moderator("e2e-moderator");
@@ -112,7 +113,7 @@ class RoutingEndToEndTest {
                 "{\"municipalityCode\": \"1116469\"}");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
 
-        JsonNode routed = awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        JsonNode routed = api.awaitAppeal(citizen, id, inStatus("ROUTED"));
         assertThat(routed.at("/municipality/code").asText()).isEqualTo("1116469");
         JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
         assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "TRIAGE", "ROUTED");
@@ -121,12 +122,12 @@ class RoutingEndToEndTest {
     @Test
     void anOfficersDeclineRoutesTheAppealAgainElsewhere() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
-        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
-        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        String id = api.submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
+        api.awaitAppeal(citizen, id, inStatus("ROUTED"));
 
-        step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/decline",
+        api.step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/decline",
                 "{\"reason\": \"Не наша компетенция\"}");
-        JsonNode rerouted = awaitAppeal(citizen, id, appeal -> "district-admiralteysky".equals(appeal.at("/organization/code").asText()));
+        JsonNode rerouted = api.awaitAppeal(citizen, id, appeal -> "district-admiralteysky".equals(appeal.at("/organization/code").asText()));
         assertThat(rerouted.at("/municipality/code").asText()).isEqualTo("1123300");
         assertThat(rerouted.get("status").asText()).isEqualTo("ROUTED");
     }
@@ -135,8 +136,8 @@ class RoutingEndToEndTest {
     void theWholeLoopFromSubmissionToAClosedAppeal() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
         String officer = TestTokens.officer("e2e-officer", "1123300");
-        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
-        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        String id = api.submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
+        api.awaitAppeal(citizen, id, inStatus("ROUTED"));
 
         String path = "/api/v1/officer/appeals/" + id;
         HttpResponse<String> stranger = PlatformProcesses.call("GET", appeals + path, TestTokens.officer("e2e-other", "1123301"), null);
@@ -144,13 +145,13 @@ class RoutingEndToEndTest {
         assertThat(JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/officer/appeals", officer, null).body())
                 .get("items").findValuesAsText("id")).contains(id);
 
-        step(officer, path + "/accept", null);
-        step(officer, path + "/answer", "{\"text\": \"Блоки убраны\"}");
-        JsonNode reopened = step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 2, \"satisfied\": false}");
+        api.step(officer, path + "/accept", null);
+        api.step(officer, path + "/answer", "{\"text\": \"Блоки убраны\"}");
+        JsonNode reopened = api.step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 2, \"satisfied\": false}");
         assertThat(reopened.get("status").asText()).isEqualTo("REOPENED");
-        step(officer, path + "/accept", null);
-        step(officer, path + "/answer", "{\"text\": \"Блоки вывезены\"}");
-        JsonNode closed = step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 5, \"satisfied\": true}");
+        api.step(officer, path + "/accept", null);
+        api.step(officer, path + "/answer", "{\"text\": \"Блоки вывезены\"}");
+        JsonNode closed = api.step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 5, \"satisfied\": true}");
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("answers").findValuesAsText("text")).containsExactly("Блоки убраны", "Блоки вывезены");
 
@@ -162,12 +163,12 @@ class RoutingEndToEndTest {
     @Test
     void anAppealRejectedInTriageLeavesRoutingsTriageQueue() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
-        String id = submit(citizen, 59.981, 30.1809, false).get("id").asText();
-        awaitAppeal(citizen, id, appeal -> "TRIAGE".equals(appeal.path("status").asText()));
+        String id = api.submit(citizen, 59.981, 30.1809, false).get("id").asText();
+        api.awaitAppeal(citizen, id, inStatus("TRIAGE"));
         String moderator = TestTokens.moderator("e2e-moderator");
         assertThat(triage(moderator)).contains(id);
 
-        JsonNode rejected = step(moderator, "/api/v1/moderator/appeals/" + id + "/reject",
+        JsonNode rejected = api.step(moderator, "/api/v1/moderator/appeals/" + id + "/reject",
                 "{\"reason\": \"NOT_AN_APPEAL\", \"note\": \"Точка в заливе, проблема не описана\"}");
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -183,12 +184,12 @@ class RoutingEndToEndTest {
     @Test
     void aCorrectedProblemTypeIsRoutedAgainWithoutRefiling() throws Exception {
         String citizen = TestTokens.citizen("e2e-" + UUID.randomUUID(), "e2e@example.org", "Ева");
-        String id = submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
-        awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        String id = api.submit(citizen, 59.93105375, 30.29679808, false).get("id").asText();
+        api.awaitAppeal(citizen, id, inStatus("ROUTED"));
 
-        step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/change-category",
+        api.step(TestTokens.officer("e2e-officer", "1123300"), "/api/v1/officer/appeals/" + id + "/change-category",
                 "{\"categoryCode\": \"2\", \"reason\": \"Речь о детской площадке\"}");
-        JsonNode routed = awaitAppeal(citizen, id, appeal -> "ROUTED".equals(appeal.path("status").asText()));
+        JsonNode routed = api.awaitAppeal(citizen, id, inStatus("ROUTED"));
         assertThat(routed.at("/category/code").asText()).isEqualTo("2");
         JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
         assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "ROUTED", "REROUTING", "ROUTED");
@@ -197,33 +198,5 @@ class RoutingEndToEndTest {
     private static java.util.List<String> triage(String moderator) throws Exception {
         return JSON.readTree(PlatformProcesses.call("GET", routing + "/api/v1/triage?size=100", moderator, null).body())
                 .get("items").findValuesAsText("appealId");
-    }
-
-    /** Takes a lifecycle step and answers the appeal after it. */
-    private static JsonNode step(String token, String path, String body) throws Exception {
-        HttpResponse<String> response = PlatformProcesses.call("POST", appeals + path, token, body);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode submit(String token, double lat, double lon, boolean official) throws Exception {
-        HttpResponse<String> response = PlatformProcesses.call("POST", appeals + "/api/v1/appeals", token, """
-                {"categoryCode": "255", "description": "Бетонные блоки мешают проезду во двор", "official": %s,
-                 "location": {"lat": %s, "lon": %s}}""".formatted(official, lat, lon));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode awaitAppeal(String token, String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode appeal = null;
-        while (System.nanoTime() < deadline) {
-            appeal = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id, token, null).body());
-            if (condition.test(appeal)) {
-                return appeal;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("appeal " + id + " did not get there within 30 s; last seen: " + appeal);
     }
 }
