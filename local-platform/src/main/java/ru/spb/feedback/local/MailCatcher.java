@@ -58,6 +58,11 @@ final class MailCatcher implements AutoCloseable {
 
     /** What notification-service needs to send here. */
     Map<String, String> environment() {
+        return environmentFor(port);
+    }
+
+    /** notification-service's settings for a plain local SMTP server on 127.0.0.1 (no TLS, no login). */
+    static Map<String, String> environmentFor(int port) {
         return Map.of(
                 "QUARKUS_MAILER_HOST", "127.0.0.1",
                 "QUARKUS_MAILER_PORT", String.valueOf(port),

@@ -29,11 +29,7 @@ final class Mailbox implements AutoCloseable {
 
     /** What notification-service needs to send here. */
     Map<String, String> serviceEnvironment() {
-        return Map.of(
-                "QUARKUS_MAILER_HOST", "127.0.0.1",
-                "QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "QUARKUS_MAILER_START_TLS", "DISABLED",
-                "QUARKUS_MAILER_LOGIN", "DISABLED");
+        return MailCatcher.environmentFor(smtp.getSmtp().getPort());
     }
 
     /** The e-mails received for {@code address} so far, in the order they arrived. */

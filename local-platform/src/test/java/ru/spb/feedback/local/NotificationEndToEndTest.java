@@ -6,13 +6,11 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.devinfra.Postgres;
 import ru.spb.feedback.devinfra.PostgresServer;
-import ru.spb.feedback.devinfra.RepositoryFiles;
 import ru.spb.feedback.testsupport.InJvmKafka;
 import ru.spb.feedback.testsupport.TestTokens;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,11 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +43,6 @@ class NotificationEndToEndTest {
 
     @Test
     void aSubmittedAppealReachesTheInboxTheLiveStreamTheMailboxAndTheWebhook() throws Exception {
-        Path root = RepositoryFiles.root();
-        Path logs = Files.createDirectories(root.resolve("local-platform/target/test-logs"));
-        List<ServiceProcess> processes = new ArrayList<>();
         Mailbox mailbox = Mailbox.start();
         List<Map.Entry<Map<String, List<String>>, byte[]>> webhookCalls = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,17 +52,15 @@ class NotificationEndToEndTest {
             exchange.close();
         });
         receiver.start();
-        try (PostgresServer postgres = Postgres.findOrStart(); InJvmKafka kafka = InJvmKafka.start()) {
-          try {
-            ServiceProcess appeals = start(root, logs, postgres, kafka, "appeals-service", "appeals_e2e_test", Map.of(), processes);
-            ServiceProcess notifications = start(root, logs, postgres, kafka, "notification-service", "notification_e2e_test",
-                    mailbox.serviceEnvironment(), processes);
-            appeals.awaitReady(Duration.ofSeconds(120));
-            notifications.awaitReady(Duration.ofSeconds(120));
+        try (PostgresServer postgres = Postgres.findOrStart(); InJvmKafka kafka = InJvmKafka.start();
+             // the services stop before the database and the broker they use
+             PlatformProcesses processes = new PlatformProcesses(postgres, kafka.bootstrapServers())) {
+            ServiceProcess appeals = processes.start("appeals-service", "appeals_e2e_test", Map.of());
+            ServiceProcess notifications = processes.start("notification-service", "notification_e2e_test", mailbox.serviceEnvironment());
 
             // an integrator subscribes to registrations
             String integrator = TestTokens.integrator("e2e-integrator");
-            HttpResponse<String> subscribed = call("POST", notifications.baseUrl() + "/api/v1/webhooks", integrator, """
+            HttpResponse<String> subscribed = PlatformProcesses.call("POST", notifications.baseUrl() + "/api/v1/webhooks", integrator, """
                     {"url": "http://127.0.0.1:%d/hooks", "eventTypes": ["AppealRegistered"]}"""
                     .formatted(receiver.getAddress().getPort()));
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
@@ -81,7 +70,7 @@ class NotificationEndToEndTest {
             String citizen = "e2e-citizen-" + System.nanoTime();
             String email = citizen + "@example.org";
             String token = TestTokens.citizen(citizen, email, "Ольга Иванова");
-            HttpResponse<String> ticket = call("POST", notifications.baseUrl() + "/api/v1/notifications/stream-tickets", token, null);
+            HttpResponse<String> ticket = PlatformProcesses.call("POST", notifications.baseUrl() + "/api/v1/notifications/stream-tickets", token, null);
             assertThat(ticket.statusCode()).as(ticket.body()).isEqualTo(201);
             List<String> streamLines = new CopyOnWriteArrayList<>();
             HttpResponse<Stream<String>> stream = HTTP.send(HttpRequest.newBuilder(URI.create(notifications.baseUrl()
@@ -100,7 +89,7 @@ class NotificationEndToEndTest {
             Eventually.await("the stream is open", () -> streamLines.contains(":connected"));
 
             // the citizen submits an appeal to appeals-service
-            HttpResponse<String> submitted = call("POST", appeals.baseUrl() + "/api/v1/appeals", token, """
+            HttpResponse<String> submitted = PlatformProcesses.call("POST", appeals.baseUrl() + "/api/v1/appeals", token, """
                     {"categoryCode": "255", "description": "Во дворе поставили бетонные блоки, не проехать скорой",
                      "location": {"lat": 59.9375, "lon": 30.3086}, "address": "Адмиралтейский пр., 1"}""");
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
@@ -110,8 +99,8 @@ class NotificationEndToEndTest {
 
             // in the inbox
             Eventually.await("the notification in the inbox",
-                    () -> call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body().contains(appealNumber));
-            String inbox = call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body();
+                    () -> PlatformProcesses.call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body().contains(appealNumber));
+            String inbox = PlatformProcesses.call("GET", notifications.baseUrl() + "/api/v1/notifications", token, null).body();
             assertThat(inbox).contains("Обращение " + appealNumber + " зарегистрировано", "\"status\":\"Зарегистрировано\"");
 
             // pushed on the live stream
@@ -137,35 +126,10 @@ class NotificationEndToEndTest {
             assertThat(new String(body, StandardCharsets.UTF_8)).contains(appealNumber, "\"eventType\":\"AppealRegistered\"")
                     .doesNotContain(email);
             assertThat(webhookCalls).hasSize(1);
-          } finally {
-            // the services stop before the database and the broker they use
-            processes.forEach(ServiceProcess::close);
-          }
         } finally {
             receiver.stop(0);
             mailbox.close();
         }
-    }
-
-    private static ServiceProcess start(Path root, Path logs, PostgresServer postgres, InJvmKafka kafka, String module,
-                                        String database, Map<String, String> extra, List<ServiceProcess> processes) throws IOException {
-        postgres.recreateDatabase(database);
-        LocalPlatform.Service service = new LocalPlatform.Service(module, KafkaBroker.freePort(), database);
-        Map<String, String> environment = new HashMap<>(LocalPlatform.environment(root, postgres, service, kafka.bootstrapServers()));
-        environment.putAll(extra);
-        ServiceProcess process = ServiceProcess.start(root, module, service.port(), environment, logs.resolve("e2e-" + module + ".log"));
-        processes.add(process);
-        return process;
-    }
-
-    private static HttpResponse<String> call(String method, String url, String token, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token);
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String field(String json, String name) {

@@ -63,9 +63,9 @@ final class WholePlatform implements AutoCloseable {
         Mailbox mailbox = Mailbox.start();
         WholePlatform platform = new WholePlatform(postgres, kafka, mailbox, new PlatformProcesses(postgres, kafka.bootstrapServers()));
         try {
-            platform.startService(ROUTING, "e2e_gateway_routing", shortConsumerSessions("appeal-events"));
-            platform.startService(APPEALS, "e2e_gateway_appeals", shortConsumerSessions("routing-events"));
-            Map<String, String> notification = new HashMap<>(shortConsumerSessions("appeal-events"));
+            platform.startService(ROUTING, "e2e_gateway_routing", SHORT_CONSUMER_SESSIONS);
+            platform.startService(APPEALS, "e2e_gateway_appeals", SHORT_CONSUMER_SESSIONS);
+            Map<String, String> notification = new HashMap<>(SHORT_CONSUMER_SESSIONS);
             notification.putAll(mailbox.serviceEnvironment());
             platform.startService(NOTIFICATION, "e2e_gateway_notification", notification);
             Map<String, String> gateway = new HashMap<>(RATE_LIMITS);
@@ -84,15 +84,11 @@ final class WholePlatform implements AutoCloseable {
 
     /**
      * A consumer that vanishes is given up by the broker within seconds instead of the default
-     * 45, so a restarted service gets its partitions back quickly. Set as system properties through
-     * the launcher's {@code JDK_JAVA_OPTIONS}: the environment-variable form of
-     * {@code mp.messaging.incoming.appeal-events.…} is ambiguous (the dash), and SmallRye Reactive
-     * Messaging reads it as a channel {@code appeal}.
+     * 45, so a restarted service gets its partitions back quickly.
      */
-    private static Map<String, String> shortConsumerSessions(String channel) {
-        String prefix = " -Dmp.messaging.incoming." + channel + ".";
-        return Map.of("JDK_JAVA_OPTIONS", prefix + "session.timeout.ms=6000" + prefix + "heartbeat.interval.ms=1000");
-    }
+    private static final Map<String, String> SHORT_CONSUMER_SESSIONS = Map.of(
+            "INBOUND_SESSION_TIMEOUT_MS", "6000",
+            "INBOUND_HEARTBEAT_INTERVAL_MS", "1000");
 
     private void startService(String module, String database, Map<String, String> environment) throws Exception {
         services.put(module, processes.start(module, database, environment));
