@@ -50,6 +50,23 @@ class OperationsTest {
                 "outbox_published_total{");
     }
 
+    @Test
+    void anAppealWaitingLessThanTheThresholdIsNotStuck() {
+        AppealFixtures.submit(AppealFixtures.newCitizen(), AppealFixtures.validBody()).statusCode(201);
+
+        // the test profile's threshold is hours: the appeal waits (its age shows) but is not stuck
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40))
+                .until(() -> metric("appeals_oldest_registered_age_seconds") > 0);
+        assertThat(metric("appeals_stuck_registered")).isZero();
+        given().when().get("/q/health/group/alerts")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("stuck-registered-appeals"))
+                .body("checks[0].data.stuck", equalTo(0));
+        given().when().get("/q/health/ready").then().body("checks.name", not(hasItem("stuck-registered-appeals")));
+        given().when().get("/q/health/live").then().body("checks.name", not(hasItem("stuck-registered-appeals")));
+    }
+
     private static double metric(String prefix) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines().filter(line -> line.startsWith(prefix))
