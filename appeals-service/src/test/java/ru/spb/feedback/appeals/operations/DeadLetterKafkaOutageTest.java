@@ -11,9 +11,12 @@ import ru.spb.feedback.testsupport.TestTokens;
 import ru.spb.feedback.testsupport.TopicWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -42,7 +45,7 @@ class DeadLetterKafkaOutageTest {
 
         broker.stopBroker();
         try {
-            for (var call : java.util.List.of(
+            for (var call : List.of(
                     given().auth().oauth2(admin).when().get(DEAD_LETTERS),
                     given().auth().oauth2(admin).when().get(messages),
                     given().auth().oauth2(admin).when().post(messages + "/" + partition + "/0/replay"))) {
@@ -54,7 +57,7 @@ class DeadLetterKafkaOutageTest {
             broker.startBroker();
         }
         // back to normal once the broker is: the record is listed, not marked replayed, and judged on its own merits
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(admin).when().get(messages).then().statusCode(200)
                         .body("messages[0].replayed", equalTo(false)));
         given().auth().oauth2(admin).when().post(messages + "/" + partition + "/0/replay").then().statusCode(422);

@@ -2,7 +2,9 @@ package ru.spb.feedback.appeals.operations;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +115,7 @@ class DeadLetterReplayTest {
                 TOPIC)).isEqualTo(1);
         Map<String, Object> replayed = findLetter(adminToken, missing).orElseThrow();
         assertThat(replayed).containsEntry("replayed", true);
-        assertThat(replayed.get("replay")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        assertThat(replayed.get("replay")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .containsEntry("replays", 1).containsEntry("lastReplayedBy", admin);
 
         problem(given().auth().oauth2(adminToken).when().post(replayPath), 409)
@@ -216,7 +218,7 @@ class DeadLetterReplayTest {
                 .body("violations[0].field", equalTo("force"));
     }
 
-    private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
+    private static ValidatableResponse problem(Response response, int status) {
         return response.then().statusCode(status)
                 .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(status));

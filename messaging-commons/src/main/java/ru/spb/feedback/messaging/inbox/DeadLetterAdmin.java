@@ -170,11 +170,6 @@ public class DeadLetterAdmin {
         }
     }
 
-    /** The one record at that offset, as the broker holds it. */
-    public DeadLetter message(String topic, int partition, long offset) throws KafkaUnavailableException {
-        return view(record(topic, partition, offset));
-    }
-
     private ConsumerRecord<byte[], byte[]> record(String topic, int partition, long offset) throws KafkaUnavailableException {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             TopicPartition tp = partitionsOf(consumer, topic).stream()
