@@ -4,9 +4,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.appeals.appeal.AppealFixtures;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,7 +31,9 @@ class OperationsTest {
                 .then().statusCode(200).extract().asString();
         assertThat(openapi)
                 .contains("\"/api/v1/appeals\"", "\"/api/v1/appeals/{id}\"", "\"/api/v1/appeals/{id}/history\"",
-                        "\"/api/v1/categories\"", "\"/api/v1/categories/{code}\"")
+                        "\"/api/v1/categories\"", "\"/api/v1/categories/{code}\"", "\"/api/v1/admin/dead-letters\"",
+                        "\"/api/v1/admin/dead-letters/{topic}/messages\"",
+                        "\"/api/v1/admin/dead-letters/{topic}/messages/{partition}/{offset}/replay\"")
                 .contains("Idempotency-Key", "application/problem+json", "SPB-2026-000123", "\"bearerFormat\"");
     }
 
@@ -48,6 +59,36 @@ class OperationsTest {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("outbox_backlog_rows{", "outbox_backlog_oldest_age_seconds{", "kafka_reachable{",
                 "outbox_published_total{");
+    }
+
+    @Test
+    void anAppealWaitingLessThanTheThresholdIsNotStuck() {
+        AppealFixtures.submit(AppealFixtures.newCitizen(), AppealFixtures.validBody()).statusCode(201);
+
+        // the test profile's threshold is hours: the appeal waits (its age shows) but is not stuck
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> metric("appeals_oldest_registered_age_seconds") > 0);
+        assertThat(metric("appeals_stuck_registered")).isZero();
+        given().when().get("/q/health/group/alerts")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("stuck-registered-appeals"))
+                .body("checks[0].data.stuck", equalTo(0));
+        given().when().get("/q/health/ready").then().body("checks.name", not(hasItem("stuck-registered-appeals")));
+        given().when().get("/q/health/live").then().body("checks.name", not(hasItem("stuck-registered-appeals")));
+    }
+
+    /** The alerting rules name this service's metrics as it exports them (a rename breaks here, not in production). */
+    @Test
+    void alertRulesNameExportedMetrics() throws IOException {
+        String rules = Files.readString(Path.of("../ops/prometheus/alerts.yml"));
+        java.util.Set<String> named = Pattern.compile("\\bappeals_[a-z_]+").matcher(rules).results()
+                .map(java.util.regex.MatchResult::group).collect(Collectors.toSet());
+        assertThat(named).contains("appeals_stuck_registered", "appeals_oldest_registered_age_seconds");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String name : named) {
+            assertThat(metrics).as(name).containsPattern("(?m)^" + name + "[ {]");
+        }
     }
 
     private static double metric(String prefix) {

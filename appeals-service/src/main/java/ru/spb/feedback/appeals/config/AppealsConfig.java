@@ -17,6 +17,8 @@ public interface AppealsConfig {
 
     Lifecycle lifecycle();
 
+    Operations operations();
+
     interface Catalog {
         /** Answer deadline, in working days, of a problem type nobody has set one for (the city portal commonly uses 9 or 19). */
         @WithDefault("9")
@@ -67,5 +69,19 @@ public interface AppealsConfig {
         /** How many appeals a job round handles in one transaction. */
         @WithDefault("200")
         int batchSize();
+    }
+
+    interface Operations {
+        /**
+         * An appeal still {@code REGISTERED} this long after registration is stuck: routing-service
+         * or Kafka is not doing its part. Feeds {@code appeals_stuck_registered} and the
+         * {@code alerts} health group.
+         */
+        @WithDefault("PT15M")
+        Duration stuckRegisteredAfter();
+
+        /** The stuck-appeal figures are read from the database at most this often, whoever asks. */
+        @WithDefault("PT30S")
+        Duration stuckCheckInterval();
     }
 }

@@ -60,7 +60,7 @@ public class InboundEvents {
                 meters.counter("events.consumed", "consumer", consumer, "outcome", outcome.name().toLowerCase()).increment();
                 return outcome;
             } catch (MalformedEventException e) {
-                return deadLetter(consumer, record, e.getMessage());
+                return deadLetter(consumer, record, e);
             } catch (RuntimeException e) {
                 if (stopping) {
                     throw e;
@@ -110,13 +110,13 @@ public class InboundEvents {
                 .executeUpdate() == 1;
     }
 
-    private Outcome deadLetter(String consumer, ConsumerRecord<String, byte[]> record, String reason) {
+    private Outcome deadLetter(String consumer, ConsumerRecord<String, byte[]> record, MalformedEventException error) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {
-                deadLetters.send(consumer, record, reason);
+                deadLetters.send(consumer, record, error);
                 LOG.warnf("%s sent the record at %s-%d@%d to its dead-letter topic: %s", consumer, record.topic(),
-                        record.partition(), record.offset(), reason);
+                        record.partition(), record.offset(), error.getMessage());
                 meters.counter("events.consumed", "consumer", consumer, "outcome", "dead_lettered").increment();
                 return Outcome.DEAD_LETTERED;
             } catch (Exception e) {
