@@ -64,6 +64,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Where the service's output (its log) goes. */
+    public Path logFile() {
+        return logFile;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -148,6 +148,23 @@ class GatewayEndToEndTest {
         assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
     }
 
+    @Test
+    void oneRequestIdFollowsARequestIntoTheLogOfEveryService() throws Exception {
+        String citizen = TestTokens.citizen("e2e-gateway-request-id-" + UUID.randomUUID());
+        String requestId = "e2e-" + UUID.randomUUID();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/api/v1/appeals", "/api/v1/municipalities/" + ADMIRALTEYSKY_CODE, "/api/v1/notifications")) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
+                    .header("Authorization", "Bearer " + citizen).header("X-Request-Id", requestId).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+            assertThat(answer.headers().firstValue("X-Request-Id")).hasValue(requestId);
+        }
+        for (String module : List.of(WholePlatform.GATEWAY, WholePlatform.APPEALS, WholePlatform.ROUTING, WholePlatform.NOTIFICATION)) {
+            Eventually.await("request id in the log of " + module, () -> platform.logOf(module).contains("req=" + requestId));
+        }
+    }
+
     private static HttpRequest get(String url, String token) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token).GET().build();

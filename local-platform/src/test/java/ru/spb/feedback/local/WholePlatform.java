@@ -140,6 +140,11 @@ final class WholePlatform implements AutoCloseable {
         return null;
     }
 
+    /** What a service (or the gateway) has logged so far. */
+    String logOf(String module) throws java.io.IOException {
+        return java.nio.file.Files.readString(services.get(module).logFile());
+    }
+
     /** Stops a service (gracefully, as an operator would); the gateway keeps running. */
     void stop(String module) {
         services.get(module).close();
