@@ -2,8 +2,11 @@ package ru.spb.feedback.appeals.appeal;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.testsupport.TestTokens;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -52,5 +55,16 @@ public final class AppealFixtures {
     public static ValidatableResponse submit(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/appeals").then();
+    }
+
+    /**
+     * The {@code RoutingDecided} routing-service would publish for the appeal: Адмиралтейский округ
+     * (1123300) by its boundary, due at {@code dueAt}, with request id {@code routing-<appeal id>}.
+     */
+    public static EventEnvelope routedToAdmiralteysky(String appealId, Instant dueAt) {
+        return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
+                        "Местная администрация муниципального округа Адмиралтейский округ", dueAt, RoutingDecided.Method.GEO, null, 1),
+                new EventEnvelope.AppealRef(UUID.fromString(appealId), "SPB-TEST", "someone", "1123300"), Instant.now(),
+                "routing-" + appealId);
     }
 }

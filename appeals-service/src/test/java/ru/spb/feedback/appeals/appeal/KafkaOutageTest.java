@@ -26,8 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.routedToAdmiralteysky;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,9 +82,8 @@ class KafkaOutageTest {
                 String id = submit(token, validBody()).statusCode(201).extract().path("id");
                 duringOutage.add(id);
                 // a second event of the same appeal, as if its routing decision arrived: it must follow the first
-                QuarkusTransaction.requiringNew().run(() -> routing.routed(decision(id), new RoutingDecided("1123300",
-                        "Адмиралтейский округ", "Адмиралтейский", "1123300", "Администрация", Instant.now().plus(java.time.Duration.ofDays(9)),
-                        RoutingDecided.Method.GEO, null, 1)));
+                EventEnvelope decided = routedToAdmiralteysky(id, Instant.now().plus(java.time.Duration.ofDays(9)));
+                QuarkusTransaction.requiringNew().run(() -> routing.routed(decided, decided.payloadAs(RoutingDecided.class)));
             }
             given().when().get("/q/health/ready").then().statusCode(200);
             given().when().get("/q/health/group/kafka").then().statusCode(503).body("status", equalTo("DOWN"));
@@ -116,12 +115,6 @@ class KafkaOutageTest {
                     assertThat(types).containsExactly("AppealRegistered", "AppealRouted"));
         }
         given().when().get("/q/health/group/kafka").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    private static EventEnvelope decision(String appealId) {
-        return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
-                "Администрация", Instant.now().plus(java.time.Duration.ofDays(9)), RoutingDecided.Method.GEO, null, 1),
-                new EventEnvelope.AppealRef(UUID.fromString(appealId), "n", "c", "1123300"), Instant.now(), null);
     }
 
     private static double backlogRows() {

@@ -12,7 +12,6 @@ import ru.spb.feedback.contracts.AppealSentToTriage;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
-import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.contracts.TriageRequired;
 import ru.spb.feedback.testsupport.TopicReader;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.routedToAdmiralteysky;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -59,7 +59,7 @@ class RoutingResultsTest {
     void aRoutingDecisionRoutesTheAppealOnceAndIsAnnounced() {
         String token = newCitizen();
         String id = submit(token, validBody()).statusCode(201).extract().path("id");
-        EventEnvelope decided = decision(id);
+        EventEnvelope decided = routedToAdmiralteysky(id, DUE);
         writer.send(Topics.ROUTING_EVENTS, decided);
         writer.send(Topics.ROUTING_EVENTS, decided);
 
@@ -101,7 +101,7 @@ class RoutingResultsTest {
             assertThat(event.payloadAs(AppealSentToTriage.class).reason()).isEqualTo(TriageRequired.Reason.OUTSIDE_MUNICIPALITY);
         }
         // a moderator's assignment then routes it
-        writer.send(Topics.ROUTING_EVENTS, decision(id));
+        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(id, DUE));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/appeals/" + id)
                         .then().body("status", equalTo("ROUTED")).body("triageReason", org.hamcrest.Matchers.nullValue()));
@@ -112,10 +112,10 @@ class RoutingResultsTest {
         String token = newCitizen();
         String id = submit(token, validBody()).statusCode(201).extract().path("id");
         QuarkusTransaction.requiringNew().run(() -> Appeal.<Appeal>findById(UUID.fromString(id)).status = AppealStatus.WITHDRAWN);
-        EventEnvelope late = decision(id);
+        EventEnvelope late = routedToAdmiralteysky(id, DUE);
         writer.send(Topics.ROUTING_EVENTS, late);
         String marker = submit(token, validBody()).statusCode(201).extract().path("id");
-        writer.send(Topics.ROUTING_EVENTS, decision(marker));
+        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(marker, DUE));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/appeals/" + marker).then().body("status", equalTo("ROUTED")));
@@ -138,7 +138,7 @@ class RoutingResultsTest {
             Appeal.<Appeal>findById(UUID.fromString(routed)).status = from;
             Appeal.<Appeal>findById(UUID.fromString(triaged)).status = from;
         });
-        EventEnvelope decision = decision(routed);
+        EventEnvelope decision = routedToAdmiralteysky(routed, DUE);
         EventEnvelope triage = EventEnvelope.wrap(new TriageRequired(TriageRequired.Reason.OUTSIDE_CITY, "x", List.of()),
                 ref(triaged), Instant.now(), null);
         writer.send(Topics.ROUTING_EVENTS, decision);
@@ -160,16 +160,10 @@ class RoutingResultsTest {
     @Test
     void aDecisionForAnUnknownAppealIsDeadLettered() {
         String unknown = UUID.randomUUID().toString();
-        writer.send(Topics.ROUTING_EVENTS, decision(unknown));
+        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(unknown, DUE));
         try (TopicReader dead = new TopicReader(bootstrapServers, Topics.deadLetter("appeals-service"))) {
             dead.await(r -> unknown.equals(r.key()), 1, Duration.ofSeconds(20));
         }
-    }
-
-    private static EventEnvelope decision(String appealId) {
-        return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
-                        "Местная администрация муниципального округа Адмиралтейский округ", DUE, RoutingDecided.Method.GEO, null, 1),
-                ref(appealId), Instant.now(), "routing-" + appealId);
     }
 
     private static EventEnvelope.AppealRef ref(String appealId) {

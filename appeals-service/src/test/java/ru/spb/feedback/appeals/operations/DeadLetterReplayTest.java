@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.routedToAdmiralteysky;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +66,7 @@ class DeadLetterReplayTest {
         String citizen = newCitizen();
         String kept = submit(citizen, validBody()).statusCode(201).extract().path("id");
         String missing = UUID.randomUUID().toString();
-        EventEnvelope decision = decision(missing);
+        EventEnvelope decision = routedToAdmiralteysky(missing, Instant.parse("2027-01-18T20:59:59Z"));
         writer.send(Topics.ROUTING_EVENTS, decision);
 
         String admin = "admin-" + UUID.randomUUID();
@@ -260,10 +261,4 @@ class DeadLetterReplayTest {
                 .sum();
     }
 
-    private static EventEnvelope decision(String appealId) {
-        return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
-                        "Местная администрация муниципального округа Адмиралтейский округ",
-                        Instant.parse("2027-01-18T20:59:59Z"), RoutingDecided.Method.GEO, null, 1),
-                new EventEnvelope.AppealRef(UUID.fromString(appealId), "SPB-TEST", "someone", "1123300"), Instant.now(), null);
-    }
 }

@@ -4,15 +4,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import ru.spb.feedback.contracts.EventEnvelope;
-import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.testsupport.TopicWriter;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.routedToAdmiralteysky;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,7 +48,7 @@ class StuckAppealsTest {
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         try (TopicWriter writer = new TopicWriter(bootstrapServers)) {
-            writer.send(Topics.ROUTING_EVENTS, decision(id));
+            writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(id, Instant.now().plus(Duration.ofDays(9))));
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(citizen)
                 .when().get("/api/v1/appeals/" + id).then().body("status", equalTo("ROUTED")));
@@ -70,10 +68,4 @@ class StuckAppealsTest {
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not exported"));
     }
 
-    private static EventEnvelope decision(String appealId) {
-        return EventEnvelope.wrap(new RoutingDecided("1123300", "Адмиралтейский округ", "Адмиралтейский", "1123300",
-                        "Местная администрация муниципального округа Адмиралтейский округ",
-                        Instant.now().plus(Duration.ofDays(9)), RoutingDecided.Method.GEO, null, 1),
-                new EventEnvelope.AppealRef(UUID.fromString(appealId), "SPB-TEST", "someone", "1123300"), Instant.now(), null);
-    }
 }
