@@ -34,6 +34,7 @@ import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -84,7 +85,7 @@ public class OfficerResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String organization = officer.organization();
         return queue.queue(organization, new OfficerQueue.Filter(StatusFilter.parse(status),
-                category == null || category.isBlank() ? null : category.trim(), flag("overdue", overdue), dueWithinDays), page, size);
+                category == null || category.isBlank() ? null : category.trim(), QueryParameters.flag("overdue", overdue), dueWithinDays), page, size);
     }
 
     @GET
@@ -204,17 +205,5 @@ public class OfficerResource {
 
     private AppealView view(Appeal appeal) {
         return queries.view(appeal, Viewer.OFFICER);
-    }
-
-    /** Parsed here: JAX-RS would answer a bad boolean with 404 instead of naming the parameter. */
-    private static Boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
     }
 }

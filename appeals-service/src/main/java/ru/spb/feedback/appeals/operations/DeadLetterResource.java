@@ -19,10 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Dead letters for admins: the {@code dead-letter.*} topics, their records, and replaying one to
@@ -72,9 +72,9 @@ public class DeadLetterResource {
             @Parameter(description = "Only this partition") @QueryParam("partition") String partition,
             @Parameter(description = "First offset to show") @QueryParam("from") String from,
             @Parameter(description = "Most records to show (1–500, default 50)") @QueryParam("limit") String limit) {
-        Long partitionNumber = number("partition", partition, 0, Integer.MAX_VALUE);
-        Long fromOffset = number("from", from, 0, Long.MAX_VALUE);
-        Long limitNumber = number("limit", limit, 1, MAX_LIMIT);
+        Long partitionNumber = QueryParameters.wholeNumber("partition", partition, 0, Integer.MAX_VALUE);
+        Long fromOffset = QueryParameters.wholeNumber("from", from, 0, Long.MAX_VALUE);
+        Long limitNumber = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT);
         return replays.messages(topic, partitionNumber == null ? null : partitionNumber.intValue(), fromOffset,
                 limitNumber == null ? DEFAULT_LIMIT : limitNumber.intValue());
     }
@@ -98,38 +98,12 @@ public class DeadLetterResource {
             @PathParam("partition") String partition,
             @PathParam("offset") String offset,
             @Parameter(description = "Replay again although it was replayed before") @QueryParam("force") String force) {
-        Long partitionNumber = number("partition", partition, 0, Integer.MAX_VALUE);
-        Long offsetNumber = number("offset", offset, 0, Long.MAX_VALUE);
+        Long partitionNumber = QueryParameters.wholeNumber("partition", partition, 0, Integer.MAX_VALUE);
+        Long offsetNumber = QueryParameters.wholeNumber("offset", offset, 0, Long.MAX_VALUE);
         if (partitionNumber == null || offsetNumber == null) {
             throw ProblemException.invalid(partitionNumber == null ? "partition" : "offset", "is required");
         }
-        return replays.replay(topic, partitionNumber.intValue(), offsetNumber, flag("force", force), caller.id());
-    }
-
-    /** A whole number in {@code [min, max]}, or null when absent. */
-    private static Long number(String name, String value, long min, long max) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long number = Long.parseLong(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.invalid(name, "must be a whole number between " + min + " and " + max);
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid(name, "must be true or false");
-        };
+        boolean again = Boolean.TRUE.equals(QueryParameters.flag("force", force));
+        return replays.replay(topic, partitionNumber.intValue(), offsetNumber, again, caller.id());
     }
 }

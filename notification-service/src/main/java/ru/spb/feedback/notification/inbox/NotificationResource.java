@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
 
 import java.util.UUID;
@@ -54,7 +54,7 @@ public class NotificationResource {
             @QueryParam("unread") String unread,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return inbox.list(caller.id(), parseFlag(unread), page, size);
+        return inbox.list(caller.id(), Boolean.TRUE.equals(QueryParameters.flag("unread", unread)), page, size);
     }
 
     @GET
@@ -84,17 +84,5 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "How many were unread")
     public ReadAllView readAll() {
         return new ReadAllView(inbox.markAllRead(caller.id()));
-    }
-
-    /** Parsed here rather than by JAX-RS, which would answer a bad value with 404. */
-    private static boolean parseFlag(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalid("unread", "must be true or false");
-        };
     }
 }
