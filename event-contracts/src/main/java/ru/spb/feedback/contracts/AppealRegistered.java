@@ -15,6 +15,9 @@ import java.time.Instant;
  * @param registeredAt        registration time (the legal deadline counts from it)
  * @param channel             how it arrived
  * @param contact             the citizen's e-mail and name, either may be null
+ * @param integratorId        for the {@code OPEN311} channel, the integrator that filed it (the subject of its
+ *                            JWT client, which also owns its API keys and webhook subscriptions); null otherwise.
+ *                            Added in schema version 1 as an optional field: older records decode with null.
  */
 @EventType(name = "AppealRegistered", citizenVisible = true)
 public record AppealRegistered(
@@ -26,7 +29,8 @@ public record AppealRegistered(
         String description,
         Instant registeredAt,
         Channel channel,
-        CitizenContact contact) implements AppealEvent {
+        CitizenContact contact,
+        String integratorId) implements AppealEvent {
 
     /** How an appeal reached the platform. */
     public enum Channel {

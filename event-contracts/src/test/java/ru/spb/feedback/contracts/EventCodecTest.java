@@ -15,7 +15,7 @@ class EventCodecTest {
             new AppealRegistered.CategoryRef("159", "Санитарное состояние", "50", "Нарушения", "18", "Бюджетное учреждение"),
             9, true, new GeoPoint(59.93, 30.31), "Невский пр., 1", "Описание проблемы",
             Instant.parse("2026-11-27T10:15:30Z"), AppealRegistered.Channel.API,
-            new AppealRegistered.CitizenContact("ivan@example.org", "Иван Петров"));
+            new AppealRegistered.CitizenContact("ivan@example.org", "Иван Петров"), null);
 
     @Test
     void roundTripsAnEnvelopeWithItsPayload() {
@@ -46,6 +46,19 @@ class EventCodecTest {
         assertThat(json).contains("\"occurredAt\":\"2026-11-27T10:15:31Z\"")
                 .contains("\"registeredAt\":\"2026-11-27T10:15:30Z\"")
                 .doesNotContain("requestId");
+    }
+
+    @Test
+    void readsTheIntegratorOfAnOpen311AppealAndNullFromRecordsWrittenBeforeTheFieldExisted() {
+        AppealRegistered viaOpen311 = new AppealRegistered(REGISTERED.category(), 9, false, null, "Невский пр., 1",
+                "Описание", REGISTERED.registeredAt(), AppealRegistered.Channel.OPEN311, null, "integrator-7");
+        String json = EventCodec.encodeToString(EventEnvelope.wrap(viaOpen311,
+                new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", null), Instant.now(), null));
+
+        assertThat(json).contains("\"integratorId\":\"integrator-7\"");
+        assertThat(EventCodec.decode(json).payloadAs(AppealRegistered.class).integratorId()).isEqualTo("integrator-7");
+        assertThat(EventCodec.decode(json.replace(",\"integratorId\":\"integrator-7\"", "")).payloadAs(AppealRegistered.class))
+                .extracting(AppealRegistered::integratorId, AppealRegistered::location).containsExactly(null, null);
     }
 
     @Test

@@ -42,11 +42,10 @@ public class Appeal extends PanacheEntityBase {
     @Column(nullable = false)
     public String description;
 
-    @Column(nullable = false)
-    public double lat;
+    /** Where the problem is; null only for an Open311 request with an address alone (it goes to triage). */
+    public Double lat;
 
-    @Column(nullable = false)
-    public double lon;
+    public Double lon;
 
     public String address;
 
@@ -59,6 +58,18 @@ public class Appeal extends PanacheEntityBase {
 
     @Column(name = "contact_name")
     public String contactName;
+
+    /** Open311 only ({@code phone}); personal data like the other contact fields. */
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    /** For the {@code OPEN311} channel: the integrator that filed it (its JWT client's subject). */
+    @Column(name = "integrator_id")
+    public String integratorId;
+
+    /** Open311 {@code media_url}: the integrator's link to a photo of the problem (never fetched here). */
+    @Column(name = "media_url")
+    public String mediaUrl;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

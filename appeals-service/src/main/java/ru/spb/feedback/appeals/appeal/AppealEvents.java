@@ -20,13 +20,14 @@ public final class AppealEvents {
                 categoryRef(category),
                 category.deadlineWorkingDays,
                 appeal.official,
-                new GeoPoint(appeal.lat, appeal.lon),
+                appeal.lat == null ? null : new GeoPoint(appeal.lat, appeal.lon),
                 appeal.address,
                 appeal.description,
                 appeal.registeredAt,
                 appeal.channel,
                 appeal.contactEmail == null && appeal.contactName == null ? null
-                        : new AppealRegistered.CitizenContact(appeal.contactEmail, appeal.contactName));
+                        : new AppealRegistered.CitizenContact(appeal.contactEmail, appeal.contactName),
+                appeal.integratorId);
         return EventEnvelope.wrap(payload, ref(appeal), appeal.registeredAt, requestId);
     }
 

@@ -106,7 +106,7 @@ public record AppealView(
     public static AppealView of(Appeal appeal, String categoryName, Viewer viewer, boolean withDetails, List<UUID> photoIds) {
         return new AppealView(appeal.id, appeal.number, appeal.status,
                 new CategoryRef(appeal.categoryCode, categoryName), appeal.description,
-                new SubmitAppealRequest.Location(appeal.lat, appeal.lon), appeal.address, appeal.official,
+                appeal.lat == null ? null : new SubmitAppealRequest.Location(appeal.lat, appeal.lon), appeal.address, appeal.official,
                 !viewer.seesContactOf(appeal) || (appeal.contactEmail == null && appeal.contactName == null) ? null
                         : new SubmitAppealRequest.Contact(appeal.contactEmail, appeal.contactName),
                 appeal.registeredAt, appeal.updatedAt,

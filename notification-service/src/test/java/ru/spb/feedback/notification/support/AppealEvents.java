@@ -60,7 +60,7 @@ public final class AppealEvents {
                 new AppealRegistered.CategoryRef("56", "Конструкция, препятствующая парковке", "5", "Парковка", "1", "Двор"),
                 9, false, new GeoPoint(59.9375, 30.3086), "Адмиралтейский пр., 1",
                 "Во дворе поставили бетонные блоки, не проехать скорой", now, AppealRegistered.Channel.API,
-                email == null && name == null ? null : new AppealRegistered.CitizenContact(email, name));
+                email == null && name == null ? null : new AppealRegistered.CitizenContact(email, name), null);
         return EventEnvelope.wrap(payload, appeal.ref(null), now, "req-" + UUID.randomUUID());
     }
 

@@ -259,7 +259,7 @@ class RoutingFlowTest {
         AppealRegistered payload = new AppealRegistered(
                 new AppealRegistered.CategoryRef(problemType, "Тип " + problemType, group, "Категория " + group, object, "Объект " + object),
                 workingDays, official, at, "Адрес", "Тестовое обращение о проблеме", registeredAt, AppealRegistered.Channel.API,
-                new AppealRegistered.CitizenContact("c@example.org", "Гражданин"));
+                new AppealRegistered.CitizenContact("c@example.org", "Гражданин"), null);
         return EventEnvelope.wrap(payload, new EventEnvelope.AppealRef(id, "SPB-2026-" + id.toString().substring(0, 6), "citizen-1", null),
                 registeredAt, "req-" + id);
     }
