@@ -94,30 +94,65 @@ public class AppealIntake {
             }
         }
 
+        AppealView appeal = register(new NewAppeal(id, author.id(), AppealRegistered.Channel.API, category,
+                request.description().trim(), request.location().lat(), request.location().lon(),
+                blankToNull(request.address()), request.isOfficial(), contact == null ? null : contact.email(),
+                contact == null ? null : contact.name(), null, null, null, request.photoIds()));
+        return new Registration(appeal, false);
+    }
+
+    /**
+     * An appeal checked by its intake (the API's {@link #submit} or Open311), ready to be stored.
+     *
+     * @param citizenId    the owner: a citizen's token subject, or an integrator's account for the person
+     * @param lat          null with {@code lon} when only an address is known (routing sends it to triage)
+     * @param integratorId the integrator of an {@code OPEN311} appeal, else null
+     * @param photoIds     the author's uploads to attach, may be null
+     */
+    public record NewAppeal(UUID id, String citizenId, AppealRegistered.Channel channel, Category category,
+                            String description, Double lat, Double lon, String address, boolean official,
+                            String contactEmail, String contactName, String contactPhone, String integratorId,
+                            String mediaUrl, List<UUID> photoIds) {
+        @Override
+        public String toString() {
+            return "NewAppeal[" + id + ", " + channel + "]";
+        }
+    }
+
+    /**
+     * Stores a checked appeal as {@code REGISTERED} with its first history row, attaches its photos
+     * and writes {@code AppealRegistered} to the outbox, in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AppealView register(NewAppeal request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Appeal appeal = new Appeal();
-        appeal.id = id;
+        appeal.id = request.id();
         appeal.number = nextNumber(now);
-        appeal.citizenId = author.id();
-        appeal.channel = AppealRegistered.Channel.API;
-        appeal.categoryCode = category.code;
-        appeal.description = request.description().trim();
-        appeal.lat = request.location().lat();
-        appeal.lon = request.location().lon();
-        appeal.address = blankToNull(request.address());
-        appeal.official = request.isOfficial();
-        appeal.contactEmail = contact == null ? null : contact.email();
-        appeal.contactName = contact == null ? null : contact.name();
+        appeal.citizenId = request.citizenId();
+        appeal.channel = request.channel();
+        appeal.categoryCode = request.category().code;
+        appeal.description = request.description();
+        appeal.lat = request.lat();
+        appeal.lon = request.lon();
+        appeal.address = request.address();
+        appeal.official = request.official();
+        appeal.contactEmail = request.contactEmail();
+        appeal.contactName = request.contactName();
+        appeal.contactPhone = request.contactPhone();
+        appeal.integratorId = request.integratorId();
+        appeal.mediaUrl = request.mediaUrl();
         appeal.status = AppealStatus.REGISTERED;
         appeal.registeredAt = now;
         appeal.updatedAt = now;
         appeal.persist();
-        AppealStatusChange.record(appeal, null, null, Roles.CITIZEN, author.id(), null);
-        uploads.attach(request.photoIds(), author.id(), appeal.id, Upload.Purpose.APPEAL);
-        outbox.add(Topics.APPEAL_EVENTS, AppealEvents.registered(appeal, category, RequestIds.current()));
+        AppealStatusChange.record(appeal, null, null,
+                request.channel() == AppealRegistered.Channel.OPEN311 ? Roles.INTEGRATOR : Roles.CITIZEN, request.citizenId(), null);
+        uploads.attach(request.photoIds(), request.citizenId(), appeal.id, Upload.Purpose.APPEAL);
+        outbox.add(Topics.APPEAL_EVENTS, AppealEvents.registered(appeal, request.category(), RequestIds.current()));
 
         meters.counter("appeals.registered", "channel", appeal.channel.name()).increment();
-        return new Registration(AppealView.of(appeal, category.name), false);
+        return AppealView.of(appeal, request.category().name);
     }
 
     /** What bean validation cannot know: the catalog, the city's area, the duties of an official appeal. */
@@ -135,10 +170,7 @@ public class AppealIntake {
         if (length < 10) {
             violations.add(new Problem.Violation("description", "must have at least 10 characters besides spaces"));
         }
-        AppealsConfig.City city = config.city();
-        double lat = request.location().lat();
-        double lon = request.location().lon();
-        if (lat < city.minLat() || lat > city.maxLat() || lon < city.minLon() || lon > city.maxLon()) {
+        if (!config.city().contains(request.location().lat(), request.location().lon())) {
             violations.add(new Problem.Violation("location", "is outside St. Petersburg"));
         }
         if (!violations.isEmpty()) {

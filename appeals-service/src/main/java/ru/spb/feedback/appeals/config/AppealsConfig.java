@@ -19,6 +19,8 @@ public interface AppealsConfig {
 
     Operations operations();
 
+    Open311 open311();
+
     interface Catalog {
         /** Answer deadline, in working days, of a problem type nobody has set one for (the city portal commonly uses 9 or 19). */
         @WithDefault("9")
@@ -41,6 +43,10 @@ public interface AppealsConfig {
 
         @WithDefault("30.78")
         double maxLon();
+
+        default boolean contains(double lat, double lon) {
+            return lat >= minLat() && lat <= maxLat() && lon >= minLon() && lon <= maxLon();
+        }
     }
 
     interface Idempotency {
@@ -83,5 +89,24 @@ public interface AppealsConfig {
         /** The stuck-appeal figures are read from the database at most this often, whoever asks. */
         @WithDefault("PT30S")
         Duration stuckCheckInterval();
+    }
+
+    /** Open311 GeoReport v2 for integrators (package {@code open311}). */
+    interface Open311 {
+        /** The only {@code jurisdiction_id} accepted (the parameter itself is optional). */
+        @WithDefault("spb.ru")
+        String jurisdictionId();
+
+        /** Requests per minute an API key may make, unless its own limit was set when it was issued. */
+        @WithDefault("60")
+        int requestsPerMinute();
+
+        /** {@code GET requests} without dates covers this far back, and no date range may be longer. */
+        @WithDefault("P90D")
+        Duration defaultWindow();
+
+        /** The most requests one {@code GET requests} answer lists, newest first. */
+        @WithDefault("1000")
+        int maxRequests();
     }
 }
