@@ -14,10 +14,12 @@ import java.util.List;
  * @param municipality where the appeal went, once known
  * @param dueDate      the answer deadline (dd.MM.yyyy), once known
  * @param paragraphs   the notification's message, paragraph by paragraph
+ * @param viaIntegrator the reader reported the appeal through an integrator (Open311) and has no account
+ *                     here, so no notification settings to switch e-mail off in
  */
 @TemplateData
 public record EmailModel(String name, String title, String status, String appealNumber, String municipality,
-                         String dueDate, List<String> paragraphs) {
+                         String dueDate, List<String> paragraphs, boolean viaIntegrator) {
 
     @Override
     public String toString() {

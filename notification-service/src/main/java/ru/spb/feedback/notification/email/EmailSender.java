@@ -11,6 +11,7 @@ import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.inbox.Notification;
 import ru.spb.feedback.notification.recipient.Recipient;
 import ru.spb.feedback.notification.template.NotificationTemplates;
+import ru.spb.feedback.notification.template.TrackedAppeal;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -41,9 +42,12 @@ public class EmailSender {
             return Optional.empty();
         }
         Notification notification = Notification.findById(delivery.notificationId);
+        // a supporter has an account of their own, whichever way the author reported
+        TrackedAppeal appeal = notification.supportedAppeal ? null : TrackedAppeal.findById(notification.appealId);
         EmailModel model = new EmailModel(recipient.name, notification.title, notification.statusLabel,
                 notification.appealNumber, notification.municipalityName, NotificationTemplates.date(notification.dueAt),
-                Arrays.stream(notification.message.split("\\n\\s*\\n")).map(String::trim).filter(p -> !p.isEmpty()).toList());
+                Arrays.stream(notification.message.split("\\n\\s*\\n")).map(String::trim).filter(p -> !p.isEmpty()).toList(),
+                appeal != null && appeal.viaIntegrator());
         return Optional.of(Mail.withHtml(address, notification.title, html.data("mail", model).render())
                 .setText(text.data("mail", model).render())
                 .addHeader("Auto-Submitted", "auto-generated")

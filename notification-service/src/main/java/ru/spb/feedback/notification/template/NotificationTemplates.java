@@ -70,8 +70,8 @@ public class NotificationTemplates {
             LOG.errorf("the template of %s failed (%s); sent the plain text instead", envelope.eventType(), e.getClass().getSimpleName());
             meters.counter("notification.template.failures", "type", envelope.eventType()).increment();
             return new RenderedNotification("Обращение " + snapshot.number() + ": изменение статуса", "Статус изменён",
-                    "По обращению " + snapshot.number() + " произошло изменение (" + occurred + "). "
-                            + "Подробности — в личном кабинете.");
+                    "По обращению " + snapshot.number() + " произошло изменение (" + occurred + ")."
+                            + (snapshot.viaIntegrator() ? "" : " Подробности — в личном кабинете."));
         }
     }
 
@@ -84,8 +84,9 @@ public class NotificationTemplates {
      */
     public RenderedNotification renderForSupporter(EventEnvelope envelope, TrackedAppeal appeal, String status) {
         AppealSnapshot full = snapshot(appeal, envelope);
+        // the reader is a supporter, who has an account here whichever way the author reported
         AppealSnapshot snapshot = new AppealSnapshot(full.number(), full.category(), null, full.municipality(),
-                full.organization(), full.dueDate());
+                full.organization(), full.dueDate(), false);
         String occurred = DATE_TIME.format(envelope.occurredAt());
         try {
             Template template = engine.getTemplate(SUPPORTER_TEMPLATE);
@@ -118,7 +119,7 @@ public class NotificationTemplates {
         return new AppealSnapshot(
                 appeal.number != null ? appeal.number : envelope.appealNumber(),
                 appeal.categoryName, appeal.address, appeal.municipalityName, appeal.organizationName,
-                date(appeal.dueAt));
+                date(appeal.dueAt), appeal.viaIntegrator());
     }
 
     private String fragment(Template template, String id, AppealSnapshot appeal, Map<String, Object> payload, String occurred) {

@@ -3,15 +3,19 @@ package ru.spb.feedback.notification.template;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import ru.spb.feedback.contracts.AppealRegistered;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * What notifications need to say about an appeal, collected from its events: an event names the
- * municipality once, later notifications still mention it.
+ * municipality once, later notifications still mention it. Also how it arrived and, for Open311,
+ * which integrator filed it (own-requests webhook subscriptions, the {@code open311} block).
  */
 @Entity
 @Table(name = "tracked_appeal")
@@ -43,6 +47,24 @@ public class TrackedAppeal extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** How the appeal arrived; null until its {@code AppealRegistered} has been seen. */
+    @Enumerated(EnumType.STRING)
+    public AppealRegistered.Channel channel;
+
+    /** For the {@code OPEN311} channel, the integrator (token subject) that filed it. */
+    @Column(name = "integrator_id")
+    public String integratorId;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Reported through an integrator (Open311): the citizen has no account here to rate the answer or to set preferences in. */
+    public boolean viaIntegrator() {
+        return channel == AppealRegistered.Channel.OPEN311;
+    }
+
+    /** Whether this integrator filed the appeal through Open311: its number is then the integrator's service request id. */
+    public boolean filedThroughOpen311By(String integrator) {
+        return viaIntegrator() && integratorId != null && integratorId.equals(integrator);
+    }
 }

@@ -32,6 +32,8 @@ public class TrackedAppeals {
             appeal.categoryName = payload.category().name();
         }
         appeal.address = payload.address();
+        appeal.channel = payload.channel();
+        appeal.integratorId = payload.integratorId();
         return appeal;
     }
 

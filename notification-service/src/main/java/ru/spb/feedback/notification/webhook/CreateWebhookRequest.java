@@ -28,5 +28,9 @@ public record CreateWebhookRequest(
         List<String> municipalityCodes,
 
         @Size(max = 500) @Schema(description = "A note for the integrator", examples = "Районная диспетчерская")
-        String description) {
+        String description,
+
+        @Schema(description = "true: only events of appeals you filed yourself through Open311 (their bodies carry "
+                + "appeal.open311.serviceRequestId); absent or false: every appeal's events", defaultValue = "false", examples = "true")
+        Boolean ownRequestsOnly) {
 }

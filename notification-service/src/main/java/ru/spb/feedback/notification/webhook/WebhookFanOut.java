@@ -27,10 +27,10 @@ public class WebhookFanOut {
         List<WebhookSubscription> subscriptions = WebhookSubscription.list("active", true);
         int scheduled = 0;
         for (WebhookSubscription subscription : subscriptions) {
-            if (subscription.wants(envelope.eventType(), municipality)) {
+            if (subscription.wants(envelope.eventType(), municipality, appeal)) {
                 UUID deliveryId = UUID.randomUUID();
                 deliveries.scheduleWebhook(envelope, notification, subscription.id, deliveryId,
-                        payloads.body(deliveryId, envelope, appeal, notification));
+                        payloads.body(deliveryId, envelope, appeal, notification, subscription.ownerId));
                 scheduled++;
             }
         }

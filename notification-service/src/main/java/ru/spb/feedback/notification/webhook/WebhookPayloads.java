@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * The JSON body of a webhook call. It names the appeal and what happened to it, never the
- * citizen: contact data is added only for integrators entitled to it, at send time.
+ * citizen: contact data is added only for integrators entitled to it, at send time. The
+ * {@code appeal.open311} block goes only to the integrator that filed the appeal through Open311.
  */
 @ApplicationScoped
 public class WebhookPayloads {
@@ -24,7 +25,8 @@ public class WebhookPayloads {
     @Inject
     ObjectMapper json;
 
-    public String body(UUID deliveryId, EventEnvelope envelope, TrackedAppeal appeal, Notification notification) {
+    /** @param owner the subscription's owner (token subject) the body is for */
+    public String body(UUID deliveryId, EventEnvelope envelope, TrackedAppeal appeal, Notification notification, String owner) {
         Map<String, Object> appealPart = new LinkedHashMap<>();
         appealPart.put("id", envelope.appealId());
         appealPart.put("number", notification.appealNumber);
@@ -34,6 +36,11 @@ public class WebhookPayloads {
         appealPart.put("municipalityName", appeal.municipalityName);
         appealPart.put("organizationName", appeal.organizationName);
         appealPart.put("dueAt", appeal.dueAt);
+        appealPart.put("channel", appeal.channel);
+        if (appeal.filedThroughOpen311By(owner) && notification.appealNumber != null) {
+            // the appeal number is the service_request_id the integrator got from POST requests
+            appealPart.put("open311", Map.of("serviceRequestId", notification.appealNumber));
+        }
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", deliveryId);

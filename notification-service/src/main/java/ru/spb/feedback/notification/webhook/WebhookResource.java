@@ -57,6 +57,13 @@ public class WebhookResource {
               "description": "Районная диспетчерская"
             }""";
 
+    private static final String OWN_REQUESTS_EXAMPLE = """
+            {
+              "url": "https://integrator.example.org/hooks/spb",
+              "eventTypes": ["AppealRouted", "AppealAnswered", "AppealClosed"],
+              "ownRequestsOnly": true
+            }""";
+
     @Inject
     WebhookSubscriptions subscriptions;
 
@@ -73,10 +80,12 @@ public class WebhookResource {
             description = "Registers a webhook. The answer contains the signing secret, which is never shown again.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateWebhookRequest.class),
-            examples = @ExampleObject(name = "routed appeals of one municipality", value = CREATE_EXAMPLE)))
+            examples = {@ExampleObject(name = "routed appeals of one municipality", value = CREATE_EXAMPLE),
+                    @ExampleObject(name = "the progress of your own Open311 requests", value = OWN_REQUESTS_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Registered; the body holds the secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, a URL that is not HTTPS or points to an internal address, unknown event types",
+    @APIResponse(responseCode = "400", description = "Malformed JSON, a URL that is not HTTPS or points to an internal address, "
+            + "unknown event types, a field of the wrong type (ownRequestsOnly not a boolean)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid CreateWebhookRequest request) {
         WebhookView created = subscriptions.create(requester(), request);

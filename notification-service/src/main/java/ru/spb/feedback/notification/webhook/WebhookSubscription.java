@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import ru.spb.feedback.notification.template.TrackedAppeal;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -36,6 +37,10 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public String description;
 
+    /** Only events of appeals the owner filed through Open311. */
+    @Column(name = "own_requests_only", nullable = false)
+    public boolean ownRequestsOnly;
+
     /** The signing secret, AES-GCM encrypted (see {@link SecretCipher}). */
     @Column(name = "secret_ciphertext", nullable = false)
     public String secretCiphertext;
@@ -57,9 +62,16 @@ public class WebhookSubscription extends PanacheEntityBase {
         return split(municipalityCodes);
     }
 
-    /** Whether an event of this type about an appeal in this municipality (null: not yet known) goes here. */
-    public boolean wants(String eventType, String municipalityCode) {
+    /**
+     * Whether an event of this type about this appeal goes here: the appeal's municipality (null: not yet
+     * known) must pass the municipality filter, and for {@link #ownRequestsOnly} the owner must have filed
+     * the appeal through Open311 (an appeal whose registration was not seen is nobody's).
+     */
+    public boolean wants(String eventType, String municipalityCode, TrackedAppeal appeal) {
         if (!active || !eventTypeList().contains(eventType)) {
+            return false;
+        }
+        if (ownRequestsOnly && !appeal.filedThroughOpen311By(ownerId)) {
             return false;
         }
         List<String> municipalities = municipalityCodeList();

@@ -84,6 +84,7 @@ public class WebhookSubscriptions {
         subscription.eventTypes = String.join(",", types);
         subscription.municipalityCodes = WebhookSubscription.join(municipalities);
         subscription.description = request.description() == null || request.description().isBlank() ? null : request.description().trim();
+        subscription.ownRequestsOnly = Boolean.TRUE.equals(request.ownRequestsOnly());
         String secret = newSecret();
         subscription.secretCiphertext = cipher.encrypt(secret, subscription.id);
         subscription.active = true;

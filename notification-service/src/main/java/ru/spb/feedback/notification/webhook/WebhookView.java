@@ -16,6 +16,7 @@ public record WebhookView(
         List<String> eventTypes,
         List<String> municipalityCodes,
         String description,
+        @Schema(description = "Only events of appeals the owner filed through Open311") boolean ownRequestsOnly,
         boolean active,
         @Schema(description = "Who registered it (token subject)") String owner,
         Instant createdAt,
@@ -25,7 +26,8 @@ public record WebhookView(
 
     static WebhookView of(WebhookSubscription subscription, String secret) {
         return new WebhookView(subscription.id, subscription.url, subscription.eventTypeList(),
-                subscription.municipalityCodeList(), subscription.description, subscription.active, subscription.ownerId,
+                subscription.municipalityCodeList(), subscription.description, subscription.ownRequestsOnly, subscription.active,
+                subscription.ownerId,
                 subscription.createdAt, secret);
     }
 

@@ -54,13 +54,24 @@ public final class AppealEvents {
         }
     }
 
+    /** Filed in the platform's own apps (channel API). */
     public static EventEnvelope registered(Appeal appeal, String email, String name) {
+        return registered(appeal, AppealRegistered.Channel.API, null, email, name);
+    }
+
+    /** Filed by an integrator through Open311 (channel OPEN311); the integrator is its token subject. */
+    public static EventEnvelope registeredThroughOpen311(Appeal appeal, String integratorId, String email, String name) {
+        return registered(appeal, AppealRegistered.Channel.OPEN311, integratorId, email, name);
+    }
+
+    private static EventEnvelope registered(Appeal appeal, AppealRegistered.Channel channel, String integratorId,
+                                            String email, String name) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         AppealRegistered payload = new AppealRegistered(
                 new AppealRegistered.CategoryRef("56", "Конструкция, препятствующая парковке", "5", "Парковка", "1", "Двор"),
                 9, false, new GeoPoint(59.9375, 30.3086), "Адмиралтейский пр., 1",
-                "Во дворе поставили бетонные блоки, не проехать скорой", now, AppealRegistered.Channel.API,
-                email == null && name == null ? null : new AppealRegistered.CitizenContact(email, name), null);
+                "Во дворе поставили бетонные блоки, не проехать скорой", now, channel,
+                email == null && name == null ? null : new AppealRegistered.CitizenContact(email, name), integratorId);
         return EventEnvelope.wrap(payload, appeal.ref(null), now, "req-" + UUID.randomUUID());
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealDeadlineExtended;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,44 @@ class LifecycleNotificationsTest {
         MimeMessage closed = mail(mails, "Обращение " + appeal.number() + " закрыто");
         assertThat(SmtpServer.text(closed)).contains("Статус: Закрыто без оценки", "закрыто автоматически")
                 .doesNotContain("Срок ответа:");
+    }
+
+    @Test
+    void someoneWhoReportedThroughAnIntegratorIsToldTheAppealClosesByItselfAndHasNoSettingsToChange() {
+        String citizen = newCitizenId();
+        Appeal appeal = Appeal.of(citizen);
+        AppealEvents.publish(AppealEvents.registeredThroughOpen311(appeal, "integrator-" + UUID.randomUUID(),
+                emailOf(citizen), "Анна Смирнова"));
+        AppealEvents.publish(AppealEvents.routed(appeal, LocalDate.of(2026, 12, 15)));
+        publish(appeal, new AppealAnswered(AppealEvents.ADMIRALTEISKY, AppealEvents.ADMINISTRATION_NAME, "Блоки убраны.", List.of()));
+        publish(appeal, new AppealClosed(AppealClosed.Resolution.NOT_RATED, null));
+
+        JsonPath inbox = awaitNotifications(citizen, 4);
+        assertThat(inbox.getList("items.eventType")).containsExactly("AppealClosed", "AppealAnswered", "AppealRouted", "AppealRegistered");
+        assertThat(inbox.getString("items[1].message")).contains("Блоки убраны.", "оценивать ответ не нужно",
+                "закроется автоматически через некоторое время после ответа").doesNotContain("оцените", "личном кабинете");
+        assertThat(inbox.getString("items[0].status")).isEqualTo("Закрыто после ответа");
+
+        List<MimeMessage> mails = smtp.await(emailOf(citizen), 4, WAIT);
+        MimeMessage answered = mail(mails, "Получен ответ на обращение " + appeal.number());
+        for (String body : List.of(SmtpServer.text(answered), SmtpServer.html(answered))) {
+            assertThat(body).contains("оценивать ответ не нужно", "сообщали о проблеме через сервис-партнёр платформы")
+                    .doesNotContain("оцените", "личном кабинете", "настройках уведомлений");
+        }
+        assertThat(SmtpServer.text(mail(mails, "Обращение " + appeal.number() + " зарегистрировано")))
+                .doesNotContain("настройках уведомлений");
+    }
+
+    @Test
+    void aCitizenOfTheAppIsStillAskedToRateAndToldWhereToSwitchEmailOff() {
+        String citizen = newCitizenId();
+        Appeal appeal = Appeal.of(citizen);
+        AppealEvents.publish(AppealEvents.registered(appeal, emailOf(citizen), "Анна Смирнова"));
+        publish(appeal, new AppealAnswered(AppealEvents.ADMIRALTEISKY, AppealEvents.ADMINISTRATION_NAME, "Блоки убраны.", List.of()));
+
+        MimeMessage answered = mail(smtp.await(emailOf(citizen), 2, WAIT), "Получен ответ на обращение " + appeal.number());
+        assertThat(SmtpServer.text(answered)).contains("оцените ответ в личном кабинете", "настройках уведомлений")
+                .doesNotContain("сервис-партнёр");
     }
 
     private static void publish(Appeal appeal, AppealEvent payload) {

@@ -89,6 +89,28 @@ class NotificationTemplatesTest {
     }
 
     @Test
+    void anAnswerToAnOpen311RequestSaysItClosesByItselfInsteadOfAskingForARating() {
+        Appeal appeal = routedAppeal(registeredThroughOpen311());
+        RenderedNotification text = render(appeal, new AppealAnswered(AppealEvents.ADMIRALTEISKY, AppealEvents.ADMINISTRATION_NAME,
+                "Блоки убраны.", List.of(UUID.randomUUID(), UUID.randomUUID())));
+        assertThat(text.status()).isEqualTo("Дан ответ");
+        assertThat(text.message()).contains("Блоки убраны.", "К ответу приложены фотографии (2).",
+                        "через сервис-партнёр платформы, поэтому оценивать ответ не нужно",
+                        "обращение закроется автоматически через некоторое время после ответа")
+                // no account here: nothing to rate, no personal account to look in; and no number of days we cannot know
+                .doesNotContain("оцените", "личном кабинете", "вернётся исполнителю")
+                .doesNotContainPattern("\\d+ (дн|рабоч)");
+    }
+
+    @Test
+    void anOpen311RequestClosedAfterTheAnswerIsNotBlamedForAMissingRating() {
+        Appeal appeal = routedAppeal(registeredThroughOpen311());
+        RenderedNotification text = render(appeal, new AppealClosed(AppealClosed.Resolution.NOT_RATED, null));
+        assertThat(text.status()).isEqualTo("Закрыто после ответа");
+        assertThat(text.message()).contains("закрыто автоматически", "новое обращение").doesNotContain("оцен");
+    }
+
+    @Test
     void rejectedSaysTheReasonInWords() {
         Appeal spam = routedAppeal();
         assertThat(render(spam, new AppealRejected(AppealRejected.Reason.SPAM, null, null, null)).message())
@@ -205,7 +227,10 @@ class NotificationTemplatesTest {
 
     /** An appeal registered and routed (Адмиралтейский округ, due 15.12.2026), as the consumer tracked it. */
     private Appeal routedAppeal() {
-        Appeal appeal = registeredAppeal();
+        return routedAppeal(registeredAppeal());
+    }
+
+    private Appeal routedAppeal(Appeal appeal) {
         QuarkusTransaction.requiringNew().run(() -> {
             EventEnvelope routed = AppealEvents.routed(appeal, LocalDate.of(2026, 12, 15));
             tracked.routed(routed, routed.payloadAs(ru.spb.feedback.contracts.AppealRouted.class));
@@ -215,11 +240,19 @@ class NotificationTemplatesTest {
 
     private Appeal registeredAppeal() {
         Appeal appeal = Appeal.of("citizen-" + UUID.randomUUID());
-        QuarkusTransaction.requiringNew().run(() -> {
-            EventEnvelope registered = AppealEvents.registered(appeal, null, null);
-            tracked.registered(registered, registered.payloadAs(AppealRegistered.class));
-        });
+        track(AppealEvents.registered(appeal, null, null));
         return appeal;
+    }
+
+    /** Filed by an integrator through Open311: the citizen has no account here. */
+    private Appeal registeredThroughOpen311() {
+        Appeal appeal = Appeal.of("citizen-" + UUID.randomUUID());
+        track(AppealEvents.registeredThroughOpen311(appeal, "integrator-" + UUID.randomUUID(), null, null));
+        return appeal;
+    }
+
+    private void track(EventEnvelope registered) {
+        QuarkusTransaction.requiringNew().run(() -> tracked.registered(registered, registered.payloadAs(AppealRegistered.class)));
     }
 
     private RenderedNotification render(Appeal appeal, AppealEvent payload) {

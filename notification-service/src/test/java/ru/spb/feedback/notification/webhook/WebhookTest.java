@@ -8,6 +8,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.notification.support.AppealEvents;
 import ru.spb.feedback.notification.support.AppealEvents.Appeal;
 import ru.spb.feedback.notification.support.Db;
@@ -16,9 +17,11 @@ import ru.spb.feedback.testsupport.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -209,6 +212,102 @@ class WebhookTest {
     }
 
     @Test
+    void anOwnRequestsOnlySubscriptionGetsOnlyTheEventsOfItsOwnOpen311Appeals() {
+        try (WebhookReceiver ownReceiver = WebhookReceiver.healthy(); WebhookReceiver allReceiver = WebhookReceiver.healthy()) {
+            String integratorA = "integrator-" + UUID.randomUUID();
+            String integratorB = "integrator-" + UUID.randomUUID();
+            List<String> types = List.of("AppealRegistered", "AppealRouted");
+            Subscription ownOnly = subscribe(TestTokens.integrator(integratorA), Map.of("url", ownReceiver.url(),
+                    "eventTypes", types, "ownRequestsOnly", true));
+            Subscription everything = subscribe(TestTokens.integrator(integratorB), Map.of("url", allReceiver.url(),
+                    "eventTypes", types));
+
+            Appeal ofA = Appeal.of(newCitizenId());
+            Appeal throughApi = Appeal.of(newCitizenId());
+            Appeal ofB = Appeal.of(newCitizenId());
+            // its AppealRegistered was never seen here: nobody's own request
+            Appeal untracked = Appeal.of(newCitizenId());
+            List<UUID> events = publishAll(
+                    AppealEvents.registeredThroughOpen311(ofA, integratorA, null, null),
+                    AppealEvents.registered(throughApi, null, null),
+                    AppealEvents.registeredThroughOpen311(ofB, integratorB, null, null),
+                    AppealEvents.routed(ofA, LocalDate.of(2026, 12, 15)),
+                    AppealEvents.routed(untracked, LocalDate.of(2026, 12, 15)));
+            awaitProcessed(events);
+
+            assertThat(deliveries(ownOnly).getList("items.appealId", String.class)).containsOnly(ofA.id().toString()).hasSize(2);
+            // (other suites' appeals may reach the unfiltered subscription too: look at this test's only)
+            List<String> mine = List.of(ofA.id().toString(), throughApi.id().toString(), ofB.id().toString(), untracked.id().toString());
+            assertThat(deliveries(everything).getList("items.appealId", String.class).stream().filter(mine::contains))
+                    .containsExactlyInAnyOrder(ofA.id().toString(), ofA.id().toString(), throughApi.id().toString(),
+                            ofB.id().toString(), untracked.id().toString());
+
+            await().atMost(WAIT).until(() -> ownReceiver.received().size() == 2 && bodiesOf(allReceiver, mine).size() == 5);
+            assertThat(ownReceiver.received()).allSatisfy(request -> {
+                assertThat(request.signedWith(ownOnly.secret())).isTrue();
+                JsonPath body = JsonPath.from(request.bodyText());
+                assertThat(body.getString("appeal.number")).isEqualTo(ofA.number());
+                assertThat(body.getString("appeal.channel")).isEqualTo("OPEN311");
+                assertThat(body.getString("appeal.open311.serviceRequestId")).isEqualTo(ofA.number());
+            });
+
+            Map<String, List<JsonPath>> toB = bodiesOf(allReceiver, mine).stream()
+                    .collect(Collectors.groupingBy(body -> body.getString("appeal.id")));
+            assertThat(toB.get(ofB.id().toString())).singleElement().satisfies(body -> {
+                assertThat(body.getString("appeal.channel")).isEqualTo("OPEN311");
+                assertThat(body.getString("appeal.open311.serviceRequestId")).isEqualTo(ofB.number());
+            });
+            // another integrator's requests: the channel, but never their service request id
+            assertThat(toB.get(ofA.id().toString())).hasSize(2).allSatisfy(body -> {
+                assertThat(body.getString("appeal.channel")).isEqualTo("OPEN311");
+                assertThat(body.getMap("appeal")).doesNotContainKey("open311");
+            });
+            assertThat(toB.get(throughApi.id().toString())).singleElement().satisfies(body -> {
+                assertThat(body.getString("appeal.channel")).isEqualTo("API");
+                assertThat(body.getMap("appeal")).doesNotContainKey("open311");
+            });
+            // how an appeal arrived is unknown until its registration has been seen
+            assertThat(toB.get(untracked.id().toString())).singleElement().satisfies(body -> {
+                assertThat(body.getMap("appeal")).containsEntry("channel", null).doesNotContainKey("open311");
+            });
+        }
+    }
+
+    @Test
+    void ownRequestsOnlyWorksTogetherWithTheMunicipalityAndEventTypeFilters() {
+        try (WebhookReceiver here = WebhookReceiver.healthy(); WebhookReceiver elsewhere = WebhookReceiver.healthy()) {
+            String integrator = "integrator-" + UUID.randomUUID();
+            String token = TestTokens.integrator(integrator);
+            Subscription routedHere = subscribe(token, Map.of("url", here.url(), "eventTypes", List.of("AppealRouted"),
+                    "municipalityCodes", List.of(AppealEvents.ADMIRALTEISKY), "ownRequestsOnly", true));
+            Subscription routedElsewhere = subscribe(token, Map.of("url", elsewhere.url(),
+                    "eventTypes", List.of("AppealRegistered", "AppealRouted"), "municipalityCodes", List.of("9999999"),
+                    "ownRequestsOnly", true));
+
+            Appeal own = Appeal.of(newCitizenId());
+            Appeal throughApi = Appeal.of(newCitizenId());
+            List<UUID> events = publishAll(
+                    AppealEvents.registeredThroughOpen311(own, integrator, null, null),
+                    AppealEvents.registered(throughApi, null, null),
+                    AppealEvents.routed(own, LocalDate.of(2026, 12, 15)),
+                    AppealEvents.routed(throughApi, LocalDate.of(2026, 12, 15)));
+            awaitProcessed(events);
+
+            // not the registration (another event type, and no municipality yet), not the API appeal routed to the same place
+            JsonPath delivered = awaitDelivery(routedHere, "DELIVERED");
+            assertThat(delivered.getString("eventType")).isEqualTo("AppealRouted");
+            assertThat(delivered.getString("appealId")).isEqualTo(own.id().toString());
+            assertThat(deliveries(routedHere).getList("items")).hasSize(1);
+            assertThat(deliveries(routedElsewhere).getList("items")).isEmpty();
+            given().auth().oauth2(token).when().get("/api/v1/webhooks/" + routedHere.id())
+                    .then().statusCode(200).body("ownRequestsOnly", equalTo(true));
+            JsonPath body = JsonPath.from(here.received().get(0).bodyText());
+            assertThat(body.getString("appeal.municipalityCode")).isEqualTo(AppealEvents.ADMIRALTEISKY);
+            assertThat(body.getString("appeal.open311.serviceRequestId")).isEqualTo(own.number());
+        }
+    }
+
+    @Test
     void registersASubscriptionAndShowsTheSecretOnlyOnce() {
         String token = integrator();
         String location = given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -219,12 +318,14 @@ class WebhookTest {
                 .body("secret", startsWith("whsec_"))
                 .body("eventTypes", equalTo(List.of("AppealRegistered", "AppealRouted")))
                 .body("municipalityCodes", equalTo(List.of(AppealEvents.ADMIRALTEISKY)))
+                .body("ownRequestsOnly", equalTo(false))
                 .body("active", equalTo(true))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         subscriptions.add(new Subscription(id, null, token));
         given().auth().oauth2(token).when().get("/api/v1/webhooks/" + id)
-                .then().statusCode(200).body("id", equalTo(id)).body("secret", nullValue()).body("description", equalTo("Диспетчерская"));
+                .then().statusCode(200).body("id", equalTo(id)).body("secret", nullValue()).body("description", equalTo("Диспетчерская"))
+                .body("ownRequestsOnly", equalTo(false));
         given().auth().oauth2(token).when().get("/api/v1/webhooks")
                 .then().statusCode(200).body("items.id", hasItem(id)).body("items.secret", not(hasItem(startsWith("whsec_"))));
 
@@ -258,6 +359,12 @@ class WebhookTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"url\": \"https://127.0.0.1/\", \"eventTypes\": \"AppealRouted\"}")
                 .when().post("/api/v1/webhooks")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("eventTypes"));
+        for (String notABoolean : List.of("\"yes\"", "{}", "[true]")) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"url\": \"https://127.0.0.1/\", \"eventTypes\": [\"AppealRouted\"], \"ownRequestsOnly\": " + notABoolean + "}")
+                    .when().post("/api/v1/webhooks")
+                    .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("ownRequestsOnly"));
+        }
         given().auth().oauth2(token).contentType(ContentType.TEXT).body("hello").when().post("/api/v1/webhooks")
                 .then().statusCode(415).contentType(PROBLEM);
         given().auth().oauth2(token).queryParam("size", 0).when().get("/api/v1/webhooks")
@@ -333,12 +440,36 @@ class WebhookTest {
     }
 
     private Subscription subscribe(String token, String url, List<String> types, List<String> municipalities) {
-        Map<String, Object> body = municipalities == null ? Map.of("url", url, "eventTypes", types)
-                : Map.of("url", url, "eventTypes", types, "municipalityCodes", municipalities);
+        return subscribe(token, municipalities == null ? Map.of("url", url, "eventTypes", types)
+                : Map.of("url", url, "eventTypes", types, "municipalityCodes", municipalities));
+    }
+
+    private Subscription subscribe(String token, Map<String, ?> body) {
         JsonPath created = create(token, body).statusCode(201).extract().jsonPath();
+        assertThat(created.getBoolean("ownRequestsOnly")).isEqualTo(Boolean.TRUE.equals(body.get("ownRequestsOnly")));
         Subscription subscription = new Subscription(created.getString("id"), created.getString("secret"), token);
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    private static List<UUID> publishAll(EventEnvelope... envelopes) {
+        for (EventEnvelope envelope : envelopes) {
+            AppealEvents.publish(envelope);
+        }
+        return Arrays.stream(envelopes).map(EventEnvelope::eventId).toList();
+    }
+
+    /** The bodies the receiver got about these appeals. */
+    private static List<JsonPath> bodiesOf(WebhookReceiver receiver, List<String> appealIds) {
+        return receiver.received().stream().map(request -> JsonPath.from(request.bodyText()))
+                .filter(body -> appealIds.contains(body.getString("appeal.id"))).toList();
+    }
+
+    /** Waits until the consumer has handled the events: their webhook deliveries are scheduled in the same transaction. */
+    private void awaitProcessed(List<UUID> events) {
+        Db db = new Db(dataSource);
+        await().atMost(WAIT).until(() -> events.stream().allMatch(event -> db.count(
+                "select count(*) from processed_event where consumer = 'notification-service' and event_id = ?", event) == 1));
     }
 
     private static JsonPath deliveries(Subscription subscription) {
