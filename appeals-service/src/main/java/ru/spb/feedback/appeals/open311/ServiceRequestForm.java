@@ -5,10 +5,10 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -153,9 +153,9 @@ public record ServiceRequestForm(
             }
         }
 
-        /** {@code attribute[code]=value} pairs, by code. */
+        /** {@code attribute[code]=value} pairs, by code (sorted, so errors about them come in a stable order). */
         Map<String, String> attributes() {
-            Map<String, String> attributes = new LinkedHashMap<>();
+            Map<String, String> attributes = new TreeMap<>();
             for (String name : form.keySet()) {
                 var matcher = ATTRIBUTE.matcher(name);
                 if (matcher.matches()) {
