@@ -446,6 +446,44 @@ class Open311RequestsTest {
         given().get("/open311/v2/requests.json").then().statusCode(200);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"json", "xml"})
+    void everyKindOfErrorComesInTheFormatThePathAsksFor(String format) {
+        Open311Checks.Key key = newIntegratorKey(null, 1000);
+        Map<String, String> noKey = form("", PUBLIC_TYPE);
+        noKey.remove("api_key");
+        Map<String, String> bad = form(key.apiKey(), PUBLIC_TYPE);
+        bad.remove("description");
+        Map<String, String> unknownService = form(key.apiKey(), "no-such-type");
+        List<io.restassured.response.ValidatableResponse> answers = List.of(
+                post(format, bad).statusCode(400),
+                post(format, noKey).statusCode(403),
+                post(format, unknownService).statusCode(404),
+                given().contentType(ContentType.JSON).body("{}").post("/open311/v2/requests." + format).then().statusCode(415),
+                given().queryParam("status", "pending").get("/open311/v2/requests." + format).then().statusCode(400),
+                given().queryParam("api_key", "wrong").get("/open311/v2/requests." + format).then().statusCode(403),
+                given().queryParam("jurisdiction_id", "city.gov").get("/open311/v2/requests." + format).then().statusCode(404),
+                given().get("/open311/v2/requests/SPB-1999-000000." + format).then().statusCode(404),
+                given().queryParam("api_key", "wrong").get("/open311/v2/requests/SPB-1999-000000." + format).then().statusCode(403),
+                given().get("/open311/v2/services/no-such-type." + format).then().statusCode(404),
+                given().queryParam("api_key", "wrong").get("/open311/v2/services." + format).then().statusCode(403),
+                given().queryParam("jurisdiction_id", "city.gov").get("/open311/v2/services." + format).then().statusCode(404));
+        for (var answer : answers) {
+            var response = answer.extract();
+            if (format.equals("json")) {
+                assertThat(response.contentType()).startsWith("application/json");
+                JsonNode errors = read(response.asString());
+                assertThat(errors.get(0).get("code").asInt()).isEqualTo(response.statusCode());
+                assertThat(errors.get(0).get("description").asText()).isNotBlank();
+            } else {
+                assertThat(response.contentType()).startsWith("text/xml");
+                Element root = xmlRoot(response.asString(), "errors");
+                assertThat(childNames(children(root).get(0))).containsExactly("code", "description");
+                assertThat(childText(children(root).get(0), "code")).isEqualTo(String.valueOf(response.statusCode()));
+            }
+        }
+    }
+
     private static String create(Map<String, String> fields) {
         return read(post("json", fields).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
     }
