@@ -12,7 +12,9 @@ import ru.spb.feedback.contracts.EventHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,7 +23,21 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TopicWriter implements AutoCloseable {
 
+    private static final Map<String, TopicWriter> SHARED = new ConcurrentHashMap<>();
+
     private final KafkaProducer<String, byte[]> producer;
+
+    /**
+     * One writer per broker for the whole test JVM, closed when the JVM exits: a test just writes,
+     * with nothing to open before or close after it. (Tests that stop their broker open their own.)
+     */
+    public static TopicWriter on(String bootstrapServers) {
+        return SHARED.computeIfAbsent(bootstrapServers, servers -> {
+            TopicWriter writer = new TopicWriter(servers);
+            Runtime.getRuntime().addShutdownHook(new Thread(writer::close, "topic-writer-close"));
+            return writer;
+        });
+    }
 
     public TopicWriter(String bootstrapServers) {
         Properties properties = new Properties();

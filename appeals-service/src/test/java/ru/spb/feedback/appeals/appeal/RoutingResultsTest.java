@@ -4,8 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.AppealSentToTriage;
@@ -43,16 +41,8 @@ class RoutingResultsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private TopicWriter writer;
-
-    @BeforeEach
-    void open() {
-        writer = new TopicWriter(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        writer.close();
+    private TopicWriter writer() {
+        return TopicWriter.on(bootstrapServers);
     }
 
     @Test
@@ -60,8 +50,8 @@ class RoutingResultsTest {
         String token = newCitizen();
         String id = submit(token, validBody()).statusCode(201).extract().path("id");
         EventEnvelope decided = routedToAdmiralteysky(id, DUE);
-        writer.send(Topics.ROUTING_EVENTS, decided);
-        writer.send(Topics.ROUTING_EVENTS, decided);
+        writer().send(Topics.ROUTING_EVENTS, decided);
+        writer().send(Topics.ROUTING_EVENTS, decided);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/appeals/" + id).then().body("status", equalTo("ROUTED")));
@@ -89,7 +79,7 @@ class RoutingResultsTest {
     void triageIsShownWithItsReasonAndAnnounced() {
         String token = newCitizen();
         String id = submit(token, validBody()).statusCode(201).extract().path("id");
-        writer.send(Topics.ROUTING_EVENTS, EventEnvelope.wrap(
+        writer().send(Topics.ROUTING_EVENTS, EventEnvelope.wrap(
                 new TriageRequired(TriageRequired.Reason.OUTSIDE_MUNICIPALITY, "water", List.of("district: kronshtadtsky")),
                 ref(id), Instant.now(), null));
 
@@ -101,7 +91,7 @@ class RoutingResultsTest {
             assertThat(event.payloadAs(AppealSentToTriage.class).reason()).isEqualTo(TriageRequired.Reason.OUTSIDE_MUNICIPALITY);
         }
         // a moderator's assignment then routes it
-        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(id, DUE));
+        writer().send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(id, DUE));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/appeals/" + id)
                         .then().body("status", equalTo("ROUTED")).body("triageReason", org.hamcrest.Matchers.nullValue()));
@@ -113,9 +103,9 @@ class RoutingResultsTest {
         String id = submit(token, validBody()).statusCode(201).extract().path("id");
         QuarkusTransaction.requiringNew().run(() -> Appeal.<Appeal>findById(UUID.fromString(id)).status = AppealStatus.WITHDRAWN);
         EventEnvelope late = routedToAdmiralteysky(id, DUE);
-        writer.send(Topics.ROUTING_EVENTS, late);
+        writer().send(Topics.ROUTING_EVENTS, late);
         String marker = submit(token, validBody()).statusCode(201).extract().path("id");
-        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(marker, DUE));
+        writer().send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(marker, DUE));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/appeals/" + marker).then().body("status", equalTo("ROUTED")));
@@ -141,8 +131,8 @@ class RoutingResultsTest {
         EventEnvelope decision = routedToAdmiralteysky(routed, DUE);
         EventEnvelope triage = EventEnvelope.wrap(new TriageRequired(TriageRequired.Reason.OUTSIDE_CITY, "x", List.of()),
                 ref(triaged), Instant.now(), null);
-        writer.send(Topics.ROUTING_EVENTS, decision);
-        writer.send(Topics.ROUTING_EVENTS, triage);
+        writer().send(Topics.ROUTING_EVENTS, decision);
+        writer().send(Topics.ROUTING_EVENTS, triage);
         // both handled (applied or ignored), not dead-lettered: each is recorded as processed
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(QuarkusTransaction.requiringNew().call(() ->
                 (Number) Appeal.getEntityManager().createNativeQuery(
@@ -160,7 +150,7 @@ class RoutingResultsTest {
     @Test
     void aDecisionForAnUnknownAppealIsDeadLettered() {
         String unknown = UUID.randomUUID().toString();
-        writer.send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(unknown, DUE));
+        writer().send(Topics.ROUTING_EVENTS, routedToAdmiralteysky(unknown, DUE));
         try (TopicReader dead = new TopicReader(bootstrapServers, Topics.deadLetter("appeals-service"))) {
             dead.await(r -> unknown.equals(r.key()), 1, Duration.ofSeconds(20));
         }

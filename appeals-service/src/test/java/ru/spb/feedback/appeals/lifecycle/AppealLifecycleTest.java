@@ -2,8 +2,6 @@ package ru.spb.feedback.appeals.lifecycle;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
@@ -55,23 +53,15 @@ class AppealLifecycleTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private TopicWriter writer;
-
-    @BeforeEach
-    void open() {
-        writer = new TopicWriter(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        writer.close();
+    private TopicWriter writer() {
+        return TopicWriter.on(bootstrapServers);
     }
 
     @Test
     void acceptAnswerReopenAnswerAndCloseWithEveryStepRecordedAndPublished() {
         String citizen = newCitizen();
         String officer = officer();
-        String id = routed(writer, citizen, Instant.now().plus(9, ChronoUnit.DAYS));
+        String id = routed(writer(), citizen, Instant.now().plus(9, ChronoUnit.DAYS));
 
         post(officer, OFFICER_APPEALS + id + "/accept", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
         post(officer, OFFICER_APPEALS + id + "/answer", """
@@ -114,7 +104,7 @@ class AppealLifecycleTest {
     @Test
     void aDeclinedAppealLeavesTheQueueAndAsksRoutingAgain() {
         String officer = officer();
-        String id = routed(writer, newCitizen(), Instant.now().plus(9, ChronoUnit.DAYS));
+        String id = routed(writer(), newCitizen(), Instant.now().plus(9, ChronoUnit.DAYS));
         post(officer, OFFICER_APPEALS + id + "/decline", "{}").statusCode(400)
                 .body("violations[0].field", equalTo("reason"));
         post(officer, OFFICER_APPEALS + id + "/decline", """

@@ -6,8 +6,6 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.contracts.EventEnvelope;
@@ -49,16 +47,8 @@ class DeadLetterReplayTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private TopicWriter writer;
-
-    @BeforeEach
-    void open() {
-        writer = new TopicWriter(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        writer.close();
+    private TopicWriter writer() {
+        return TopicWriter.on(bootstrapServers);
     }
 
     @Test
@@ -67,7 +57,7 @@ class DeadLetterReplayTest {
         String kept = submit(citizen, validBody()).statusCode(201).extract().path("id");
         String missing = UUID.randomUUID().toString();
         EventEnvelope decision = routedToAdmiralteysky(missing, Instant.parse("2027-01-18T20:59:59Z"));
-        writer.send(Topics.ROUTING_EVENTS, decision);
+        writer().send(Topics.ROUTING_EVENTS, decision);
 
         String admin = "admin-" + UUID.randomUUID();
         String adminToken = TestTokens.admin(admin);
@@ -135,7 +125,7 @@ class DeadLetterReplayTest {
     @Test
     void aRecordThatDoesNotSayWhereItCameFromIsNotReplayed() {
         String topic = Topics.deadLetter("ops-test-" + UUID.randomUUID());
-        writer.sendRaw(topic, "some-key", "not json at all".getBytes(StandardCharsets.UTF_8));
+        writer().sendRaw(topic, "some-key", "not json at all".getBytes(StandardCharsets.UTF_8));
         String admin = TestTokens.admin("admin-" + UUID.randomUUID());
 
         ValidatableResponse page = given().auth().oauth2(admin).when().get(DEAD_LETTERS + "/" + topic + "/messages")
@@ -158,7 +148,7 @@ class DeadLetterReplayTest {
     void pagesThroughOnePartitionFromAnOffset() {
         String topic = Topics.deadLetter("ops-test-" + UUID.randomUUID());
         for (int i = 0; i < 5; i++) {
-            writer.sendRaw(topic, "same-key", ("record " + i).getBytes(StandardCharsets.UTF_8));
+            writer().sendRaw(topic, "same-key", ("record " + i).getBytes(StandardCharsets.UTF_8));
         }
         String admin = TestTokens.admin("admin-" + UUID.randomUUID());
         int partition = given().auth().oauth2(admin).when().get(DEAD_LETTERS + "/" + topic + "/messages")
@@ -177,7 +167,7 @@ class DeadLetterReplayTest {
     @Test
     void answersEveryErrorAsAProblem() {
         String topic = Topics.deadLetter("ops-test-" + UUID.randomUUID());
-        writer.sendRaw(topic, "k", "x".getBytes(StandardCharsets.UTF_8));
+        writer().sendRaw(topic, "k", "x".getBytes(StandardCharsets.UTF_8));
         String admin = TestTokens.admin("admin-" + UUID.randomUUID());
         String messages = DEAD_LETTERS + "/" + topic + "/messages";
         String replay = messages + "/0/0/replay";

@@ -69,13 +69,12 @@ class AppealLifecycleTest {
 
     @BeforeEach
     void open() {
-        writer = new TopicWriter(bootstrapServers);
+        writer = TopicWriter.on(bootstrapServers);
         decisions = new TopicReader(bootstrapServers, Topics.ROUTING_EVENTS);
     }
 
     @AfterEach
     void close() {
-        writer.close();
         decisions.close();
     }
 

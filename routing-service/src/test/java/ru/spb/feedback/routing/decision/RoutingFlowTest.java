@@ -53,13 +53,12 @@ class RoutingFlowTest {
 
     @BeforeEach
     void open() {
-        writer = new TopicWriter(bootstrapServers);
+        writer = TopicWriter.on(bootstrapServers);
         decisions = new TopicReader(bootstrapServers, Topics.ROUTING_EVENTS);
     }
 
     @AfterEach
     void close() {
-        writer.close();
         decisions.close();
     }
 
