@@ -6,8 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import ru.spb.feedback.appeals.appeal.Appeal;
@@ -62,16 +60,8 @@ class Open311RequestsTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private TopicWriter writer;
-
-    @BeforeEach
-    void open() {
-        writer = new TopicWriter(bootstrapServers);
-    }
-
-    @AfterEach
-    void close() {
-        writer.close();
+    private TopicWriter writer() {
+        return TopicWriter.on(bootstrapServers);
     }
 
     @Test
@@ -186,7 +176,7 @@ class Open311RequestsTest {
         String number = create(form(key.apiKey(), PUBLIC_TYPE));
         String id = load(number).id.toString();
 
-        writer.send(Topics.ROUTING_EVENTS, AppealFixtures.routedToAdmiralteysky(id, DUE));
+        writer().send(Topics.ROUTING_EVENTS, AppealFixtures.routedToAdmiralteysky(id, DUE));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api_key", key.apiKey())
                 .get("/open311/v2/requests/" + number + ".json").then()
                 .body("[0].agency_responsible", equalTo("Адмиралтейский округ"))
@@ -241,7 +231,7 @@ class Open311RequestsTest {
             assertThat(event.payloadAs(AppealRegistered.class).location()).isNull();
         }
         // routing-service answers an appeal without coordinates with triage (NO_LOCATION)
-        writer.send(Topics.ROUTING_EVENTS, EventEnvelope.wrap(new TriageRequired(TriageRequired.Reason.NO_LOCATION,
+        writer().send(Topics.ROUTING_EVENTS, EventEnvelope.wrap(new TriageRequired(TriageRequired.Reason.NO_LOCATION,
                         "The appeal has no coordinates", List.of()),
                 new EventEnvelope.AppealRef(appeal.id, number, appeal.citizenId, null), Instant.now(), null));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("api_key", key.apiKey())
@@ -295,7 +285,7 @@ class Open311RequestsTest {
         Open311Checks.Key owner = newIntegratorKey();
         String routed = create(form(owner.apiKey(), PUBLIC_TYPE));
         String unrouted = create(form(owner.apiKey(), PUBLIC_TYPE));
-        writer.send(Topics.ROUTING_EVENTS, AppealFixtures.routedToAdmiralteysky(load(routed).id.toString(), DUE));
+        writer().send(Topics.ROUTING_EVENTS, AppealFixtures.routedToAdmiralteysky(load(routed).id.toString(), DUE));
         await().atMost(Duration.ofSeconds(20)).until(() -> load(routed).municipalityCode != null);
 
         Open311Checks.Key scoped = newIntegratorKey("1123300", 1000);
