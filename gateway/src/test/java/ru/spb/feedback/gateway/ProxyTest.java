@@ -15,11 +15,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -52,6 +59,35 @@ class ProxyTest {
                 .then().statusCode(200)
                 .body("upstream", equalTo("appeals"))
                 .body("uri", equalTo("/open311/v2/services.json?api_key=k1"));
+    }
+
+    @Test
+    void sendsIntegratorKeysToAppealsInEveryMethodAdminsUse() {
+        String key = "/api/v1/admin/integrator-keys/" + UUID.randomUUID();
+        assertRoutedTo("/api/v1/admin/integrator-keys?integratorId=pos&includeRevoked=true", "appeals");
+        assertRoutedTo(key, "appeals");
+        given().header("Authorization", citizen).contentType(ContentType.JSON)
+                .body("{\"integratorId\":\"pos\",\"name\":\"Мой район\"}")
+                .post("/api/v1/admin/integrator-keys")
+                .then().statusCode(200)
+                .body("upstream", equalTo("appeals"))
+                .body("method", equalTo("POST"));
+        given().header("Authorization", citizen).delete(key)
+                .then().statusCode(200)
+                .body("upstream", equalTo("appeals"))
+                .body("method", equalTo("DELETE"))
+                .body("uri", equalTo(key));
+        // only the two admin prefixes are owned, not /api/v1/admin as a whole
+        given().header("Authorization", citizen).get("/api/v1/admin/other").then().statusCode(404);
+    }
+
+    @Test
+    void refusesIntegratorKeysWithoutATokenWithoutTouchingTheService() {
+        String path = "/api/v1/admin/integrator-keys?n=" + UUID.randomUUID();
+        given().get(path)
+                .then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:spb-feedback:problem:unauthorized"));
+        assertThat(APPEALS.seen()).doesNotContain(path);
     }
 
     @Test
@@ -145,6 +181,40 @@ class ProxyTest {
         assertThat(answered).isNotBlank().doesNotContain(" ");
         // the gateway's own refusals carry one too
         given().get("/api/v1/appeals").then().statusCode(401).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void logsEachRequestsPathButNotItsQuery() {
+        // an Open311 key in the query is a secret, a point a citizen's location
+        String requestId = "log-" + UUID.randomUUID();
+        String secret = "spb311_" + UUID.randomUUID();
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger accessLog = Logger.getLogger("io.quarkus.http.access-log");
+        accessLog.addHandler(handler);
+        try {
+            given().header("X-Request-Id", requestId).get("/open311/v2/requests.json?api_key=" + secret + "&lat=59.93")
+                    .then().statusCode(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines.stream().anyMatch(line -> line.contains(requestId)));
+        } finally {
+            accessLog.removeHandler(handler);
+        }
+        assertThat(lines).filteredOn(line -> line.contains(requestId)).singleElement().asString()
+                .startsWith("GET /open311/v2/requests.json 200 ")
+                .doesNotContain(secret, "api_key", "lat=");
     }
 
     @Test
