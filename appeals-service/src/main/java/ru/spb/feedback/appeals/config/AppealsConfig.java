@@ -108,5 +108,25 @@ public interface AppealsConfig {
         /** The most requests one {@code GET requests} answer lists, newest first. */
         @WithDefault("1000")
         int maxRequests();
+
+        /** Where clients reach the API, for the discovery document (the gateway's public address). */
+        @WithDefault("http://localhost:8080/open311/v2")
+        String publicUrl();
+
+        /** Whom integrators ask, for the discovery document. */
+        @WithDefault("Платформа обратной связи Санкт-Петербурга: open311@feedback.spb.local")
+        String contact();
+
+        /** How integrators get a key, for the discovery document. */
+        @WithDefault("Ключ API выдаёт администратор платформы по заявке на open311@feedback.spb.local")
+        String keyService();
+
+        /** When this API last changed in a way clients should notice. */
+        @WithDefault("2026-11-29T00:00:00Z")
+        java.time.Instant changeset();
+
+        /** The discovery document's endpoint {@code type}: production or test. */
+        @WithDefault("production")
+        String endpointType();
     }
 }

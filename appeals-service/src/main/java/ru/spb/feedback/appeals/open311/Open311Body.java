@@ -8,6 +8,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +23,16 @@ import java.util.Map;
  * {@code <services><service>…}. Field order is kept as given.
  *
  * <p>Values are strings, numbers, booleans, null (JSON {@code null}, an empty XML element) or lists
- * of field maps, whose XML item names come from {@link #ITEM_NAMES}.
+ * of field maps or of plain values, whose XML item names come from {@link #ITEM_NAMES}.
  */
 public final class Open311Body {
 
     /** The element name of one item of a nested list, by the list's name. */
-    private static final Map<String, String> ITEM_NAMES = Map.of("attributes", "attribute", "values", "value");
+    private static final Map<String, String> ITEM_NAMES = Map.of("attributes", "attribute", "values", "value",
+            "endpoints", "endpoint", "formats", "format");
 
+    /** Open311 times: ISO 8601 with the city's offset, to the second, as in the spec's examples. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Europe/Moscow"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
@@ -54,6 +61,11 @@ public final class Open311Body {
     /** Builds a field map in the order the fields are put. */
     public static Fields fields() {
         return new Fields();
+    }
+
+    /** A time as Open311 writes it, e.g. {@code 2026-11-29T21:45:50+03:00}; null stays null. */
+    public static String time(Instant instant) {
+        return instant == null ? null : TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     public String render(Open311Format format) {
@@ -108,7 +120,11 @@ public final class Open311Body {
                 }
                 for (Object element : list) {
                     writer.writeStartElement(itemName);
-                    writeFields(writer, (Map<String, Object>) element);
+                    if (element instanceof Map<?, ?> map) {
+                        writeFields(writer, (Map<String, Object>) map);
+                    } else {
+                        writer.writeCharacters(text(element));
+                    }
                     writer.writeEndElement();
                 }
             } else {

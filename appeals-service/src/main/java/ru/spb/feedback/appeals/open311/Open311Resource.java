@@ -69,6 +69,15 @@ public class Open311Resource {
     UriInfo uriInfo;
 
     @GET
+    @Path("/discovery.{format}")
+    @Operation(summary = "Service discovery", description = "Where the GeoReport v2 endpoint is, its formats, whom to ask for a key.")
+    @APIResponse(responseCode = "200", description = "The discovery document")
+    @APIResponse(responseCode = "404", description = "Unknown format")
+    public Response discovery(@PathParam("format") String format) {
+        return ok(services.discovery(), format(format));
+    }
+
+    @GET
     @Path("/services.{format}")
     @Operation(summary = "Services: one per problem type",
             description = "service_code = the problem type's code, group = its category; every service has a definition (metadata=true).")
@@ -173,7 +182,7 @@ public class Open311Resource {
         return ok(requests.one(resource.name(), integrator), answerIn);
     }
 
-    /** Anything else under /open311/v2 (tokens, discovery, a typo) is a 404 in the spec's form. */
+    /** Anything else under /open311/v2 (tokens, a typo) is a 404 in the spec's form. */
     @GET
     @Path("/{path: .*}")
     @Operation(hidden = true)
@@ -213,7 +222,7 @@ public class Open311Resource {
     }
 
     private static Open311Error unknownEndpoint() {
-        return Open311Error.notFound("No such Open311 endpoint: see services, services/{service_code}, requests, "
+        return Open311Error.notFound("No such Open311 endpoint: see discovery, services, services/{service_code}, requests, "
                 + "requests/{service_request_id}, each .json or .xml");
     }
 

@@ -25,6 +25,26 @@ public class Open311Services {
     @Inject
     CategoryCatalog catalog;
 
+    @Inject
+    ru.spb.feedback.appeals.config.AppealsConfig config;
+
+    /** The spec's service discovery document: where the API is, which formats, whom to ask for a key. */
+    public Open311Body discovery() {
+        var open311 = config.open311();
+        return Open311Body.single("discovery", Open311Body.fields()
+                .put("changeset", Open311Body.time(open311.changeset()))
+                .put("contact", open311.contact())
+                .put("key_service", open311.keyService())
+                .put("endpoints", List.of(Open311Body.fields()
+                        .put("specification", "http://wiki.open311.org/GeoReport_v2")
+                        .put("url", open311.publicUrl())
+                        .put("changeset", Open311Body.time(open311.changeset()))
+                        .put("type", open311.endpointType())
+                        .put("formats", List.of("text/xml", "application/json"))
+                        .build()))
+                .build());
+    }
+
     public Open311Body services() {
         return Open311Body.list("services", "service", catalog.list(false).stream().map(Open311Services::service).toList());
     }

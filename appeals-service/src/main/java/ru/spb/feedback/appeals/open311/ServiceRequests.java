@@ -17,10 +17,6 @@ import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealStatus;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +34,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ServiceRequests {
-
-    /** Open311 times: ISO 8601 with the city's offset, to the second (as the spec's examples). */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Europe/Moscow"));
 
     @Inject
     AppealIntake intake;
@@ -161,9 +154,9 @@ public class ServiceRequests {
                     .put("description", appeal.description)
                     .put("agency_responsible", appeal.municipalityName)
                     .put("service_notice", notice(category))
-                    .put("requested_datetime", time(appeal.registeredAt))
-                    .put("updated_datetime", time(appeal.updatedAt))
-                    .put("expected_datetime", time(appeal.dueAt))
+                    .put("requested_datetime", Open311Body.time(appeal.registeredAt))
+                    .put("updated_datetime", Open311Body.time(appeal.updatedAt))
+                    .put("expected_datetime", Open311Body.time(appeal.dueAt))
                     .put("address", appeal.address)
                     .put("address_id", null)
                     .put("zipcode", null)
@@ -203,10 +196,6 @@ public class ServiceRequests {
     static String notice(Category category) {
         return "Сообщение направляется в орган, отвечающий за место проблемы; срок ответа — "
                 + category.deadlineWorkingDays + " раб. дн. после направления";
-    }
-
-    static String time(Instant instant) {
-        return instant == null ? null : TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private static java.util.Optional<String> attributeProblem(String code, String value) {

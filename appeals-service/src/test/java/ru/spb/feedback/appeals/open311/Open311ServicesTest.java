@@ -133,12 +133,34 @@ class Open311ServicesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/open311/v2/tokens/abc.json", "/open311/v2/discovery.json", "/open311/v2/services", "/open311/v2/", "/open311/v2/requests/a/b.json"})
+    @ValueSource(strings = {"/open311/v2/tokens/abc.json", "/open311/v2/services", "/open311/v2/", "/open311/v2/requests/a/b.json"})
     void anUnknownEndpointIsA404InTheSpecsForm(String path) {
         String body = given().get(path).then().statusCode(404).contentType(startsWith("application/json")).extract().asString();
         assertThat(body).contains("\"code\":404").contains("No such Open311 endpoint");
         given().delete("/open311/v2/services.xml").then().statusCode(404).contentType(startsWith("text/xml"))
                 .body(org.hamcrest.Matchers.containsString("<code>404</code>"));
+    }
+
+    @Test
+    void discoveryNamesTheEndpointItsFormatsAndWhereToGetAKey() {
+        given().get("/open311/v2/discovery.json").then().statusCode(200).contentType(startsWith("application/json"))
+                .body("changeset", org.hamcrest.Matchers.matchesPattern(Open311Checks.TIME_WITH_OFFSET))
+                .body("contact", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()))
+                .body("key_service", org.hamcrest.Matchers.containsString("Ключ API"))
+                .body("endpoints", org.hamcrest.Matchers.hasSize(1))
+                .body("endpoints[0].specification", equalTo("http://wiki.open311.org/GeoReport_v2"))
+                .body("endpoints[0].url", equalTo("http://localhost:8080/open311/v2"))
+                .body("endpoints[0].type", equalTo("production"))
+                .body("endpoints[0].formats", equalTo(List.of("text/xml", "application/json")));
+
+        Element root = xmlRoot(given().get("/open311/v2/discovery.xml").then().statusCode(200).extract().asString(), "discovery");
+        assertThat(childNames(root)).containsExactly("changeset", "contact", "key_service", "endpoints");
+        Element endpoint = children(children(root).get(3)).get(0);
+        assertThat(endpoint.getTagName()).isEqualTo("endpoint");
+        assertThat(childNames(endpoint)).containsExactly("specification", "url", "changeset", "type", "formats");
+        assertThat(children(children(endpoint).get(4))).extracting(Element::getTagName).containsExactly("format", "format");
+        assertThat(children(children(endpoint).get(4))).extracting(Element::getTextContent).containsExactly("text/xml", "application/json");
+        assertSpecError(given().get("/open311/v2/discovery.html").then().statusCode(404).extract().asString(), 404, "format must be json or xml");
     }
 
     @Test
