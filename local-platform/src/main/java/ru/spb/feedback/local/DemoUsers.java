@@ -26,9 +26,9 @@ record DemoUsers(String citizen, String officer, String moderator, String admin,
                 "export OFFICER=" + officer,
                 "# a moderator (triage, rejections): demo-moderator",
                 "export MODERATOR=" + moderator,
-                "# an admin (catalog, municipalities, routing rules, dead letters): demo-admin",
+                "# an admin (catalog, municipalities, routing rules, dead letters, integrator keys): demo-admin",
                 "export ADMIN=" + admin,
-                "# an integrator (webhooks): demo-integrator",
+                "# an integrator (webhooks; Open311 with an API key an admin issues): demo-integrator",
                 "export INTEGRATOR=" + integrator,
                 "");
     }
