@@ -4,8 +4,6 @@
 alter table appeal alter column lat drop not null;
 alter table appeal alter column lon drop not null;
 alter table appeal add constraint appeal_location_whole check ((lat is null) = (lon is null));
--- personal data like contact_email: shown only to the owner, never logged
-alter table appeal add column contact_phone varchar(32);
 -- the integrator (its JWT client's subject) that filed an OPEN311 appeal
 alter table appeal add column integrator_id varchar(255);
 alter table appeal add column media_url varchar(2000);

@@ -59,10 +59,6 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "contact_name")
     public String contactName;
 
-    /** Open311 only ({@code phone}); personal data like the other contact fields. */
-    @Column(name = "contact_phone")
-    public String contactPhone;
-
     /** For the {@code OPEN311} channel: the integrator that filed it (its JWT client's subject). */
     @Column(name = "integrator_id")
     public String integratorId;

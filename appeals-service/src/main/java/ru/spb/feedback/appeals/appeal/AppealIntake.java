@@ -97,7 +97,7 @@ public class AppealIntake {
         AppealView appeal = register(new NewAppeal(id, author.id(), AppealRegistered.Channel.API, category,
                 request.description().trim(), request.location().lat(), request.location().lon(),
                 blankToNull(request.address()), request.isOfficial(), contact == null ? null : contact.email(),
-                contact == null ? null : contact.name(), null, null, null, request.photoIds()));
+                contact == null ? null : contact.name(), null, null, request.photoIds()));
         return new Registration(appeal, false);
     }
 
@@ -111,7 +111,7 @@ public class AppealIntake {
      */
     public record NewAppeal(UUID id, String citizenId, AppealRegistered.Channel channel, Category category,
                             String description, Double lat, Double lon, String address, boolean official,
-                            String contactEmail, String contactName, String contactPhone, String integratorId,
+                            String contactEmail, String contactName, String integratorId,
                             String mediaUrl, List<UUID> photoIds) {
         @Override
         public String toString() {
@@ -139,7 +139,6 @@ public class AppealIntake {
         appeal.official = request.official();
         appeal.contactEmail = request.contactEmail();
         appeal.contactName = request.contactName();
-        appeal.contactPhone = request.contactPhone();
         appeal.integratorId = request.integratorId();
         appeal.mediaUrl = request.mediaUrl();
         appeal.status = AppealStatus.REGISTERED;

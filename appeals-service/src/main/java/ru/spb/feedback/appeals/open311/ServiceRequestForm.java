@@ -27,7 +27,6 @@ public record ServiceRequestForm(
         String accountId,
         String firstName,
         String lastName,
-        String phone,
         String description,
         String mediaUrl,
         Map<String, String> attributes) {
@@ -53,6 +52,8 @@ public record ServiceRequestForm(
         String accountId = fields.text("account_id", 200);
         String firstName = fields.text("first_name", 100);
         String lastName = fields.text("last_name", 100);
+        // checked as the spec defines it, then dropped: nobody here calls reporters, and personal
+        // data no one uses is not kept (152-ФЗ, data minimisation)
         String phone = fields.text("phone", 32);
         String description = fields.text("description", Integer.MAX_VALUE);
         String mediaUrl = fields.text("media_url", 2000);
@@ -87,7 +88,7 @@ public record ServiceRequestForm(
             throw Open311Error.badRequest(problems);
         }
         return new ServiceRequestForm(apiKey, jurisdictionId, serviceCode, lat, lon, address,
-                email == null ? null : email.toLowerCase(Locale.ROOT), deviceId, accountId, firstName, lastName, phone,
+                email == null ? null : email.toLowerCase(Locale.ROOT), deviceId, accountId, firstName, lastName,
                 description, mediaUrl, attributes);
     }
 

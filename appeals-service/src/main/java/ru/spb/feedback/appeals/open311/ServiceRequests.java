@@ -66,7 +66,7 @@ public class ServiceRequests {
         }
         AppealView appeal = intake.register(new AppealIntake.NewAppeal(UUID.randomUUID(), ownerOf(integrator, form),
                 AppealRegistered.Channel.OPEN311, category, form.description(), form.lat(), form.lon(), form.addressString(),
-                false, form.email(), form.contactName(), form.phone(), integrator.id(), form.mediaUrl(), null));
+                false, form.email(), form.contactName(), integrator.id(), form.mediaUrl(), null));
         return Open311Body.list("service_requests", "request", List.of(Open311Body.fields()
                 .put("service_request_id", appeal.number())
                 .put("service_notice", notice(category))

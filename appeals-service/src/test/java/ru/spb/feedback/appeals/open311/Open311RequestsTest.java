@@ -88,7 +88,6 @@ class Open311RequestsTest {
                 .doesNotContain(fields.get("account_id")).doesNotContain(fields.get("email"));
         assertThat(appeal.contactEmail).isEqualTo(fields.get("email"));
         assertThat(appeal.contactName).isEqualTo("Пётр Иванов");
-        assertThat(appeal.contactPhone).isEqualTo("+7 (812) 555-01-01");
         assertThat(appeal.mediaUrl).isEqualTo("https://photos.example.org/bench.jpg");
         assertThat(appeal.lat).isEqualTo(59.9375);
 
