@@ -38,6 +38,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -298,7 +299,7 @@ public class Open311Resource {
      * there); a field given in both is reported as given twice.
      */
     private MultivaluedMap<String, String> formOf(String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith(FORM)) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
             throw Open311Error.of(415, "Send the request as application/x-www-form-urlencoded");
         }
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();

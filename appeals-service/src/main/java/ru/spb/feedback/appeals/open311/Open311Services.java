@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import ru.spb.feedback.appeals.category.Category;
 import ru.spb.feedback.appeals.category.CategoryCatalog;
+import ru.spb.feedback.appeals.config.AppealsConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ public class Open311Services {
     CategoryCatalog catalog;
 
     @Inject
-    ru.spb.feedback.appeals.config.AppealsConfig config;
+    AppealsConfig config;
 
     /** The spec's service discovery document: where the API is, which formats, whom to ask for a key. */
     public Open311Body discovery() {

@@ -3,6 +3,7 @@ package ru.spb.feedback.appeals.open311;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.contracts.AppealStatus;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -54,7 +55,7 @@ public final class Open311Status {
             case WITHDRAWN -> "Отозвано";
             case REJECTED -> rejection(appeal, owner, duplicateOfNumber);
         };
-        return appeal.isOverdue(java.time.Instant.now()) ? notes + ". Срок ответа истёк" : notes;
+        return appeal.isOverdue(Instant.now()) ? notes + ". Срок ответа истёк" : notes;
     }
 
     private static String withAnswer(String status, boolean owner, String answer) {

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -183,7 +185,7 @@ public class ServiceRequests {
 
     /** The numbers of the appeals that rejected duplicates repeat. */
     private static Map<UUID, String> originalsOfDuplicates(List<Appeal> appeals) {
-        Set<UUID> originals = appeals.stream().map(appeal -> appeal.duplicateOf).filter(java.util.Objects::nonNull)
+        Set<UUID> originals = appeals.stream().map(appeal -> appeal.duplicateOf).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         if (originals.isEmpty()) {
             return Map.of();
@@ -198,13 +200,13 @@ public class ServiceRequests {
                 + category.deadlineWorkingDays + " раб. дн. после направления";
     }
 
-    private static java.util.Optional<String> attributeProblem(String code, String value) {
+    private static Optional<String> attributeProblem(String code, String value) {
         return switch (code) {
-            case Open311Services.OFFICIAL -> "false".equalsIgnoreCase(value) ? java.util.Optional.empty()
-                    : java.util.Optional.of("attribute[official] must be false: an official 59-ФЗ appeal needs a citizen "
+            case Open311Services.OFFICIAL -> "false".equalsIgnoreCase(value) ? Optional.empty()
+                    : Optional.of("attribute[official] must be false: an official 59-ФЗ appeal needs a citizen "
                     + "identified by login (ЕСИА) and is filed in the platform's own app");
-            case Open311Services.PHOTO_REQUIRED -> java.util.Optional.of("attribute[photo_required] is information, not an input");
-            default -> java.util.Optional.of("attribute[" + code + "] is not an attribute of this service");
+            case Open311Services.PHOTO_REQUIRED -> Optional.of("attribute[photo_required] is information, not an input");
+            default -> Optional.of("attribute[" + code + "] is not an attribute of this service");
         };
     }
 

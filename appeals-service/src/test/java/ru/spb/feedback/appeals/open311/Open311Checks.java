@@ -93,39 +93,40 @@ final class Open311Checks {
         return fields;
     }
 
-    /** Fails with every schema violation when the JSON does not conform to the named GeoReport v2 schema. */
-    static JsonNode assertConforms(String json, String schemaFile) {
+    /** The body as JSON; fails when it is not JSON. */
+    static JsonNode json(String body) {
         try {
-            JsonNode node = JSON.readTree(json);
-            JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:open311/" + schemaFile), ASSERT_FORMATS);
-            Set<ValidationMessage> errors = schema.validate(node);
-            assertThat(errors).as("%s against %s", json, schemaFile).isEmpty();
-            return node;
+            return JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
+            throw new AssertionError("not JSON: " + body, e);
         }
+    }
+
+    /** Fails with every schema violation when the JSON does not conform to the named GeoReport v2 schema. */
+    static JsonNode assertConforms(String body, String schemaFile) {
+        JsonNode node = json(body);
+        JsonSchema schema = SCHEMAS.getSchema(SchemaLocation.of("classpath:open311/" + schemaFile), ASSERT_FORMATS);
+        Set<ValidationMessage> errors = schema.validate(node);
+        assertThat(errors).as("%s against %s", body, schemaFile).isEmpty();
+        return node;
     }
 
     /**
      * The spec's error form in JSON: a list of {@code code} (a number, the HTTP status) and
      * {@code description}, nothing else; the descriptions start with the given texts, in order.
      */
-    static void assertSpecError(String json, int code, String... descriptions) {
-        try {
-            JsonNode errors = JSON.readTree(json);
-            assertThat(errors.isArray()).as(json).isTrue();
-            assertThat(errors).as(json).hasSize(descriptions.length);
-            for (int i = 0; i < descriptions.length; i++) {
-                JsonNode error = errors.get(i);
-                List<String> names = new ArrayList<>();
-                error.fieldNames().forEachRemaining(names::add);
-                assertThat(names).containsExactly("code", "description");
-                assertThat(error.get("code").isInt()).isTrue();
-                assertThat(error.get("code").asInt()).isEqualTo(code);
-                assertThat(error.get("description").asText()).startsWith(descriptions[i]);
-            }
-        } catch (java.io.IOException e) {
-            throw new AssertionError("not JSON: " + json, e);
+    static void assertSpecError(String body, int code, String... descriptions) {
+        JsonNode errors = json(body);
+        assertThat(errors.isArray()).as(body).isTrue();
+        assertThat(errors).as(body).hasSize(descriptions.length);
+        for (int i = 0; i < descriptions.length; i++) {
+            JsonNode error = errors.get(i);
+            List<String> names = new ArrayList<>();
+            error.fieldNames().forEachRemaining(names::add);
+            assertThat(names).containsExactly("code", "description");
+            assertThat(error.get("code").isInt()).isTrue();
+            assertThat(error.get("code").asInt()).isEqualTo(code);
+            assertThat(error.get("description").asText()).startsWith(descriptions[i]);
         }
     }
 

@@ -39,6 +39,7 @@ import static ru.spb.feedback.appeals.open311.Open311Checks.childNames;
 import static ru.spb.feedback.appeals.open311.Open311Checks.childText;
 import static ru.spb.feedback.appeals.open311.Open311Checks.children;
 import static ru.spb.feedback.appeals.open311.Open311Checks.form;
+import static ru.spb.feedback.appeals.open311.Open311Checks.json;
 import static ru.spb.feedback.appeals.open311.Open311Checks.newIntegratorKey;
 import static ru.spb.feedback.appeals.open311.Open311Checks.post;
 import static ru.spb.feedback.appeals.open311.Open311Checks.xmlRoot;
@@ -72,8 +73,8 @@ class Open311RequestsTest {
         fields.put("media_url", "https://photos.example.org/bench.jpg");
         fields.put("attribute[official]", "false");
 
-        String json = post("json", fields).statusCode(200).contentType(startsWith("application/json")).extract().asString();
-        JsonNode created = read(json);
+        String body = post("json", fields).statusCode(200).contentType(startsWith("application/json")).extract().asString();
+        JsonNode created = json(body);
         assertThat(created).hasSize(1);
         String number = created.get(0).get("service_request_id").asText();
         assertThat(number).matches("SPB-\\d{4}-\\d{6}");
@@ -106,12 +107,12 @@ class Open311RequestsTest {
         Open311Checks.Key other = newIntegratorKey();
         Map<String, String> again = form(other.apiKey(), PUBLIC_TYPE);
         again.put("account_id", fields.get("account_id"));
-        String otherNumber = read(post("json", again).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
+        String otherNumber = json(post("json", again).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
         assertThat(load(otherNumber).citizenId).isNotEqualTo(appeal.citizenId);
         // and the same account again through the first integrator is the same owner
         Map<String, String> third = form(key.apiKey(), PUBLIC_TYPE);
         third.put("account_id", fields.get("account_id"));
-        assertThat(load(read(post("json", third).statusCode(200).extract().asString()).get(0).get("service_request_id").asText()).citizenId)
+        assertThat(load(json(post("json", third).statusCode(200).extract().asString()).get(0).get("service_request_id").asText()).citizenId)
                 .isEqualTo(appeal.citizenId);
     }
 
@@ -461,7 +462,7 @@ class Open311RequestsTest {
             var response = answer.extract();
             if (format.equals("json")) {
                 assertThat(response.contentType()).startsWith("application/json");
-                JsonNode errors = read(response.asString());
+                JsonNode errors = json(response.asString());
                 assertThat(errors.get(0).get("code").asInt()).isEqualTo(response.statusCode());
                 assertThat(errors.get(0).get("description").asText()).isNotBlank();
             } else {
@@ -474,7 +475,7 @@ class Open311RequestsTest {
     }
 
     private static String create(Map<String, String> fields) {
-        return read(post("json", fields).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
+        return json(post("json", fields).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
     }
 
     private static Appeal load(String number) {
@@ -486,13 +487,5 @@ class Open311RequestsTest {
         given().auth().oauth2(TestTokens.moderator("moderator-1")).contentType(ContentType.JSON)
                 .body("{\"reason\": \"" + reason + "\", \"note\": \"" + note + "\"}")
                 .post("/api/v1/moderator/appeals/" + id + "/reject").then().statusCode(200);
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(json, e);
-        }
     }
 }
