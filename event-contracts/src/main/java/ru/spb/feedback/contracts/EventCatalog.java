@@ -28,6 +28,7 @@ public final class EventCatalog {
             AppealCategoryChanged.class,
             AppealSupported.class,
             AppealSupportWithdrawn.class,
+            AppealAuthorErased.class,
             RoutingDecided.class,
             TriageRequired.class);
 
