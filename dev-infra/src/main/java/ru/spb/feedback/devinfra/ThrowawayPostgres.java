@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Starts a PostgreSQL cluster in a temp directory, on a free port, bound to 127.0.0.1 with trust
- * auth for the user {@code postgres}. Durability is switched off: the cluster lives only as long
- * as the test run or local session that started it.
+ * auth for the user {@code postgres}. It lives only as long as the test run or local session that
+ * started it, so fsync is off; acknowledged commits still survive a crash of the server.
  */
 public final class ThrowawayPostgres {
 
@@ -23,6 +22,15 @@ public final class ThrowawayPostgres {
     }
 
     public static PostgresServer start(PostgresBinaries binaries) {
+        return startCluster(binaries).server();
+    }
+
+    /**
+     * Starts a cluster that can also be stopped and started again on the same port and data, as
+     * the fault-injection suite does to simulate a database outage. Closing its server (or the
+     * cluster) stops it for good and deletes its files.
+     */
+    public static Cluster startCluster(PostgresBinaries binaries) {
         String runAs = isRoot() ? unprivilegedUser() : null;
         try {
             // not under /root or the user's home: the unprivileged user must reach it
@@ -34,31 +42,75 @@ public final class ThrowawayPostgres {
                 Files.setOwner(base, owner);
                 Files.setOwner(data, owner);
             }
-            int port = freePort();
             Processes.run(Processes.asUser(runAs, List.of(binaries.program("initdb").toString(),
                     "-D", data.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync")), 120);
-            List<String> start = new ArrayList<>(List.of(binaries.program("pg_ctl").toString(), "-D", data.toString(),
-                    "-l", base.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -c listen_addresses=127.0.0.1 -k " + base
-                            + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
-                    "start"));
-            Processes.run(Processes.asUser(runAs, start), 90);
-            LOG.log(System.Logger.Level.INFO, "started throwaway PostgreSQL ({0}) on 127.0.0.1:{1,number,#}", binaries.origin(), port);
-            Runnable stop = () -> stop(binaries, runAs, data, base);
-            return new PostgresServer("127.0.0.1", port, "postgres", "", "throwaway " + binaries.origin() + " on port " + port, stop);
+            Cluster cluster = new Cluster(binaries, runAs, base, freePort());
+            cluster.start();
+            LOG.log(System.Logger.Level.INFO, "started throwaway PostgreSQL ({0}) on 127.0.0.1:{1,number,#}",
+                    binaries.origin(), cluster.port);
+            return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare a throwaway PostgreSQL", e);
         }
     }
 
-    private static void stop(PostgresBinaries binaries, String runAs, Path data, Path base) {
-        try {
+    /** A throwaway cluster: its data directory, its port, and the server that names them. */
+    public static final class Cluster implements AutoCloseable {
+
+        private final PostgresBinaries binaries;
+        private final String runAs;
+        private final Path base;
+        private final Path data;
+        private final int port;
+        private final PostgresServer server;
+        private boolean closed;
+
+        private Cluster(PostgresBinaries binaries, String runAs, Path base, int port) {
+            this.binaries = binaries;
+            this.runAs = runAs;
+            this.base = base;
+            this.data = base.resolve("data");
+            this.port = port;
+            this.server = new PostgresServer("127.0.0.1", port, "postgres", "",
+                    "throwaway " + binaries.origin() + " on port " + port, this::close);
+        }
+
+        public PostgresServer server() {
+            return server;
+        }
+
+        /**
+         * Starts the server on the cluster's port. fsync and full-page writes are off (the files
+         * are thrown away with the cluster), but synchronous_commit stays on: a commit the server
+         * acknowledged survives {@link #stop()}, which crashes the server like a power cut.
+         */
+        public void start() {
+            Processes.run(Processes.asUser(runAs, List.of(binaries.program("pg_ctl").toString(), "-D", data.toString(),
+                    "-l", base.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                    "-p " + port + " -c listen_addresses=127.0.0.1 -k " + base
+                            + " -c fsync=off -c full_page_writes=off -c max_connections=300",
+                    "start")), 90);
+        }
+
+        /** Stops the server at once (connections cut, no checkpoint); {@link #start()} brings it back. */
+        public void stop() {
             Processes.run(Processes.asUser(runAs, List.of(binaries.program("pg_ctl").toString(),
                     "-D", data.toString(), "-m", "immediate", "-w", "stop")), 30);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not stop throwaway PostgreSQL in " + data, e);
         }
-        ScratchDirectory.delete(base);
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not stop throwaway PostgreSQL in " + data, e);
+            }
+            ScratchDirectory.delete(base);
+        }
     }
 
     static boolean isRoot() {

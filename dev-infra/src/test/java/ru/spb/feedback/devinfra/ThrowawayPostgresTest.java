@@ -45,6 +45,32 @@ class ThrowawayPostgresTest {
         assertThat(Postgres.accepts(server)).isFalse();
     }
 
+    /**
+     * The fault-injection suite crashes the database under load: a commit the server acknowledged
+     * must survive a crash (immediate stop) and the server must come back on the same port.
+     */
+    @Test
+    void aClusterStoppedAndStartedAgainKeepsItsPortAndAcknowledgedCommits() throws Exception {
+        try (ThrowawayPostgres.Cluster cluster = ThrowawayPostgres.startCluster(PostgresBinaries.locate())) {
+            PostgresServer server = cluster.server();
+            try (Connection connection = server.connect("postgres"); Statement statement = connection.createStatement()) {
+                statement.execute("create table acknowledged (n int primary key)");
+                for (int n = 1; n <= 200; n++) {
+                    statement.execute("insert into acknowledged values (" + n + ")");
+                }
+            }
+            cluster.stop();
+            assertThat(Postgres.accepts(server)).isFalse();
+            cluster.start();
+            try (Connection connection = server.connect("postgres");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from acknowledged")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(200);
+            }
+        }
+    }
+
     @Test
     void prefersTheServerTheEnvironmentNames() {
         try (PostgresServer throwaway = ThrowawayPostgres.start(PostgresBinaries.locate())) {
