@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,7 +67,7 @@ public class Territory {
     }
 
     /** The index and what describes the sets it was built from (kept so a public GET parses nothing). */
-    private record Loaded(TerritoryIndex index, long municipalitiesSet, long districtsSet, List<Summary> summaries) {
+    record Loaded(TerritoryIndex index, long municipalitiesSet, long districtsSet, List<Summary> summaries) {
     }
 
     @Inject
@@ -73,7 +76,16 @@ public class Territory {
     @Inject
     ClusterLock clusterLock;
 
+    /** How long a lookup waits for the first index (startup builds it in a few seconds). */
+    static final Duration FIRST_INDEX_WAIT = Duration.ofSeconds(60);
+
     private volatile Loaded loaded;
+    /**
+     * Open once the first index is in place. The Kafka consumer starts with the application, so a
+     * restarted copy may be handed an appeal before startup has built the index: it waits here
+     * rather than failing the record.
+     */
+    private final CountDownLatch firstIndex = new CountDownLatch(1);
 
     void start(@Observes StartupEvent startup) {
         QuarkusTransaction.requiringNew().run(this::seedBundledSets);
@@ -81,7 +93,7 @@ public class Territory {
     }
 
     public Location locate(double lat, double lon) {
-        TerritoryIndex index = loaded.index();
+        TerritoryIndex index = loaded().index();
         Optional<Municipality> municipality = index.municipalityAt(lat, lon).map(code -> Municipality.findById(code));
         Optional<District> district = municipality.isPresent()
                 ? Optional.ofNullable(District.findById(municipality.get().districtCode))
@@ -91,7 +103,7 @@ public class Territory {
 
     /** Summaries of the active sets. */
     public List<Summary> active() {
-        return loaded.summaries();
+        return loaded().summaries();
     }
 
     /** The active set of a kind, as stored. */
@@ -149,7 +161,7 @@ public class Territory {
 
     /** Builds the index from the active sets. */
     public synchronized void reload() {
-        loaded = QuarkusTransaction.requiringNew().call(() -> {
+        install(QuarkusTransaction.requiringNew().call(() -> {
             BoundarySet municipalities = BoundarySet.find("kind = ?1 and active = true", BoundarySet.Kind.MUNICIPALITIES).firstResult();
             BoundarySet districts = BoundarySet.find("kind = ?1 and active = true", BoundarySet.Kind.DISTRICTS).firstResult();
             List<TerritoryIndex.Area> municipalityAreas = areas(municipalities);
@@ -160,7 +172,25 @@ public class Territory {
             return new Loaded(index, municipalities.id, districts.id, List.of(
                     summary(municipalities, missing(municipalities.kind, codes(municipalityAreas))),
                     summary(districts, missing(districts.kind, codes(districtAreas)))));
-        });
+        }));
+    }
+
+    void install(Loaded index) {
+        loaded = index;
+        firstIndex.countDown();
+    }
+
+    private Loaded loaded() {
+        try {
+            if (!firstIndex.await(FIRST_INDEX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                // a failure that passes: the consumer retries the record
+                throw new IllegalStateException("the territory index is not built yet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the territory index", e);
+        }
+        return loaded;
     }
 
     private void seedBundledSets() {
