@@ -31,4 +31,13 @@ class OperationsTest {
                 .body("checks.name", not(hasItem("kafka")));
         given().when().get("/q/health/group/kafka").then().statusCode(200).body("checks[0].status", equalTo("UP"));
     }
+
+    /** The consumer's channel and what it is doing show in liveness, so a stopped consumer cannot go unnoticed. */
+    @Test
+    void livenessShowsTheConsumerChannelAndItsState() {
+        String live = given().when().get("/q/health/live").then().statusCode(200).extract().asString();
+        assertThat(live).contains("\"consumers\"", "appeal-events");
+        String ready = given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
+        assertThat(ready).doesNotContain("appeal-events");
+    }
 }

@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 asks the client to wait: a restarted PostgreSQL takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
@@ -135,9 +137,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, ContainerRequestContext request) {
+        if (TransientFailures.isTransient(e)) {
+            return unavailable(e, request);
+        }
         LOG.error("unexpected failure", e);
         return respond(Problem.of(500, "internal", "Internal error",
                 "Something went wrong on our side; quote the request id when reporting it"), request);
+    }
+
+    /**
+     * The database is down, restarting or out of connections: nothing was stored (the transaction
+     * did not commit), so the client may safely retry, with the same Idempotency-Key for a POST.
+     */
+    private Response unavailable(Throwable e, ContainerRequestContext request) {
+        LOG.warnf("database unavailable: %s", e.getClass().getSimpleName());
+        Response response = respond(Problem.of(503, "database-unavailable", "Service unavailable",
+                "The service cannot reach its database for the moment; nothing was changed, retry after "
+                        + RETRY_AFTER_SECONDS + " s"), request);
+        response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        return response;
     }
 
     private Response unauthorized(ContainerRequestContext request) {

@@ -8,11 +8,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.MalformedEventException;
+import ru.spb.feedback.web.TransientFailures;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +24,13 @@ import java.util.function.Consumer;
 /**
  * The one way a service consumes events: decode, skip what it does not handle, dead-letter what
  * it cannot read, and run the handler at most once per event — the event id is recorded in
- * {@code processed_event} in the handler's own transaction. A failure that may pass (database
- * down) is retried with backoff, holding the partition, so nothing is skipped or reordered.
+ * {@code processed_event} in the handler's own transaction.
+ * <p>
+ * A failure that passes by itself ({@link TransientFailures}: database down, restarting, out of
+ * connections) is retried with backoff for as long as it lasts, holding the partition, so nothing
+ * is skipped or reordered. Any other failure is tried {@code messaging.inbound.max-attempts} times
+ * and then goes to the dead-letter topic, so one bad record cannot stop its partition for ever.
+ * Either way the consumer itself keeps running (ADR 0014).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -41,6 +48,12 @@ public class InboundEvents {
     @Inject
     MeterRegistry meters;
 
+    @ConfigProperty(name = "messaging.inbound.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    ConsumerStates states;
+
     private volatile boolean stopping;
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -54,24 +67,49 @@ public class InboundEvents {
 
     public Outcome process(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         Duration wait = FIRST_RETRY;
+        int failures = 0;
         while (true) {
             try {
                 Outcome outcome = attempt(consumer, record, handlers);
                 meters.counter("events.consumed", "consumer", consumer, "outcome", outcome.name().toLowerCase()).increment();
+                states.handled(consumer);
                 return outcome;
             } catch (MalformedEventException e) {
+                states.handled(consumer);
                 return deadLetter(consumer, record, e);
             } catch (RuntimeException e) {
                 if (stopping) {
                     throw e;
                 }
-                LOG.warnf("%s could not handle the record at %s-%d@%d (%s); retrying in %d ms", consumer, record.topic(),
-                        record.partition(), record.offset(), e.getClass().getSimpleName(), wait.toMillis());
+                boolean passes = TransientFailures.isTransient(e);
+                if (!passes && ++failures >= maxAttempts) {
+                    states.handled(consumer);
+                    return deadLetter(consumer, record, new HandlerFailed(failures, rootCause(e)));
+                }
+                states.retrying(consumer, e, passes);
+                LOG.warnf("%s could not handle the record at %s-%d@%d (%s, %s); retrying in %d ms", consumer, record.topic(),
+                        record.partition(), record.offset(), rootCause(e).getClass().getSimpleName(),
+                        passes ? "waiting for it to pass" : "attempt " + failures + " of " + maxAttempts, wait.toMillis());
                 LOG.debug("handler failure", e);
                 sleep(wait);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
         }
+    }
+
+    /** Why a record was given up: the attempts, never the handler's message (it may quote the record). */
+    static final class HandlerFailed extends Exception {
+        HandlerFailed(int attempts, Throwable cause) {
+            super("the handler failed " + attempts + " times", cause);
+        }
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private Outcome attempt(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
@@ -110,7 +148,7 @@ public class InboundEvents {
                 .executeUpdate() == 1;
     }
 
-    private Outcome deadLetter(String consumer, ConsumerRecord<String, byte[]> record, MalformedEventException error) {
+    private Outcome deadLetter(String consumer, ConsumerRecord<String, byte[]> record, Exception error) {
         Duration wait = FIRST_RETRY;
         while (true) {
             try {

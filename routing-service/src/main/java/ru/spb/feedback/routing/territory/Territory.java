@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
+import ru.spb.feedback.web.TransientFailures;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -183,8 +184,8 @@ public class Territory {
     private Loaded loaded() {
         try {
             if (!firstIndex.await(FIRST_INDEX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                // a failure that passes: the consumer retries the record
-                throw new IllegalStateException("the territory index is not built yet");
+                // a failure that passes: the consumer retries the record, a request gets a 503
+                throw new TransientFailures.RetryLater("the territory index is not built yet");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

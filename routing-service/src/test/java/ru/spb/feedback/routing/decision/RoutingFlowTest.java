@@ -231,6 +231,31 @@ class RoutingFlowTest {
         }
     }
 
+    /**
+     * A record that reads fine but always fails (here: an address longer than the column) must not
+     * hold its partition for ever: after its attempts it goes to the dead-letter topic, with the
+     * error's class and never its message, and the next record behind it is handled.
+     */
+    @Test
+    void deadLettersARecordThatKeepsFailingAfterItsAttemptsAndCarriesOn() {
+        EventEnvelope poison = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        String key = poison.appealId().toString();
+        String tooLong = EventCodec.encodeToString(poison).replace("\"address\":\"Адрес\"", "\"address\":\"" + "д".repeat(600) + "\"");
+        assertThat(tooLong).contains("дддд");
+        writer.sendRaw(Topics.APPEAL_EVENTS, key, tooLong.getBytes(StandardCharsets.UTF_8));
+        // same key, so same partition: it queues behind the failing record
+        EventEnvelope next = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        writer.sendRaw(Topics.APPEAL_EVENTS, key, EventCodec.encodeToString(next).getBytes(StandardCharsets.UTF_8));
+
+        decisions.await(r -> next.appealId().toString().equals(r.key()), 1, Duration.ofSeconds(60));
+        try (TopicReader dead = new TopicReader(bootstrapServers, Topics.deadLetter("routing-service"))) {
+            ConsumerRecord<String, byte[]> record = dead.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(TopicReader.header(record, DeadLetters.ERROR_CLASS)).isNotBlank();
+            assertThat(TopicReader.header(record, DeadLetters.REASON)).doesNotContain("ддд");
+        }
+        assertThat(decisions.seen().stream().filter(r -> key.equals(r.key()))).isEmpty();
+    }
+
     @Test
     void skipsEventTypesItDoesNotHandle() {
         EventEnvelope registered = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
