@@ -94,6 +94,15 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
+    /** Kills the service at once (SIGKILL), as a crash or an OOM kill would: no shutdown hook runs. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to shut down gracefully (SIGTERM), then forces it after a grace period. */
     @Override
     public void close() {

@@ -43,6 +43,11 @@ final class Mailbox implements AutoCloseable {
         }).toList();
     }
 
+    /** Every e-mail received so far, in the order they arrived. */
+    List<MimeMessage> all() {
+        return List.of(smtp.getReceivedMessages());
+    }
+
     /** The subjects of the e-mails to {@code address}, in the order they arrived. */
     List<String> subjectsTo(String address) throws MessagingException {
         List<String> subjects = new java.util.ArrayList<>();

@@ -43,7 +43,7 @@ final class PlatformProcesses implements AutoCloseable {
      * on one server at the same time.
      */
     ServiceProcess start(String module, String database, Map<String, String> extraEnvironment) throws Exception {
-        String ownDatabase = database == null ? null : database + DATABASE_SUFFIX;
+        String ownDatabase = databaseName(database);
         if (ownDatabase != null) {
             postgres.recreateDatabase(ownDatabase);
         }
@@ -55,6 +55,11 @@ final class PlatformProcesses implements AutoCloseable {
         running.push(process);
         process.awaitReady(Duration.ofSeconds(120));
         return process;
+    }
+
+    /** The name a database gets on the server: {@code database} with {@code TEST_DATABASE_SUFFIX}; null stays null. */
+    static String databaseName(String database) {
+        return database == null ? null : database + DATABASE_SUFFIX;
     }
 
     /** Starts a stopped service again with the same port, database and settings. */

@@ -48,6 +48,7 @@ final class WholePlatform implements AutoCloseable {
     private final Mailbox mailbox;
     private final PlatformProcesses processes;
     private final Map<String, ServiceProcess> services = new HashMap<>();
+    private final Map<String, String> databases = new HashMap<>();
 
     private WholePlatform(PostgresServer postgres, InJvmKafka kafka, Mailbox mailbox, PlatformProcesses processes) {
         this.postgres = postgres;
@@ -57,17 +58,23 @@ final class WholePlatform implements AutoCloseable {
     }
 
     static WholePlatform start() throws Exception {
+        return start(Postgres.findOrStart(), InJvmKafka.start(), "e2e_gateway");
+    }
+
+    /**
+     * The platform on a given database server and broker (closed with it), the services' databases
+     * named {@code <prefix>_routing}, {@code <prefix>_appeals}, {@code <prefix>_notification}.
+     */
+    static WholePlatform start(PostgresServer postgres, InJvmKafka kafka, String databasePrefix) throws Exception {
         long started = System.nanoTime();
-        PostgresServer postgres = Postgres.findOrStart();
-        InJvmKafka kafka = InJvmKafka.start();
         Mailbox mailbox = Mailbox.start();
         WholePlatform platform = new WholePlatform(postgres, kafka, mailbox, new PlatformProcesses(postgres, kafka.bootstrapServers()));
         try {
-            platform.startService(ROUTING, "e2e_gateway_routing", SHORT_CONSUMER_SESSIONS);
-            platform.startService(APPEALS, "e2e_gateway_appeals", SHORT_CONSUMER_SESSIONS);
+            platform.startService(ROUTING, databasePrefix + "_routing", SHORT_CONSUMER_SESSIONS);
+            platform.startService(APPEALS, databasePrefix + "_appeals", SHORT_CONSUMER_SESSIONS);
             Map<String, String> notification = new HashMap<>(SHORT_CONSUMER_SESSIONS);
             notification.putAll(mailbox.serviceEnvironment());
-            platform.startService(NOTIFICATION, "e2e_gateway_notification", notification);
+            platform.startService(NOTIFICATION, databasePrefix + "_notification", notification);
             Map<String, String> gateway = new HashMap<>(RATE_LIMITS);
             gateway.put("GATEWAY_UPSTREAMS_ROUTING_URL", platform.services.get(ROUTING).baseUrl());
             gateway.put("GATEWAY_UPSTREAMS_APPEALS_URL", platform.services.get(APPEALS).baseUrl());
@@ -92,6 +99,27 @@ final class WholePlatform implements AutoCloseable {
 
     private void startService(String module, String database, Map<String, String> environment) throws Exception {
         services.put(module, processes.start(module, database, environment));
+        if (database != null) {
+            databases.put(module, PlatformProcesses.databaseName(database));
+        }
+    }
+
+    /** The database a service uses, as named on the server. */
+    String database(String module) {
+        return databases.get(module);
+    }
+
+    PostgresServer postgres() {
+        return postgres;
+    }
+
+    InJvmKafka kafka() {
+        return kafka;
+    }
+
+    /** A service's own base URL, bypassing the gateway. */
+    String serviceUrl(String module) {
+        return services.get(module).baseUrl();
     }
 
     String gatewayUrl() {
@@ -148,6 +176,11 @@ final class WholePlatform implements AutoCloseable {
     /** Stops a service (gracefully, as an operator would); the gateway keeps running. */
     void stop(String module) {
         services.get(module).close();
+    }
+
+    /** Kills a service at once (SIGKILL), as a crash would; {@link #startAgain} brings it back. */
+    void kill(String module) {
+        services.get(module).kill();
     }
 
     /** Starts a stopped service again with its port, database and settings, and waits until it is ready. */

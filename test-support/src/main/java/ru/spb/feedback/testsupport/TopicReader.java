@@ -51,6 +51,19 @@ public final class TopicReader implements AutoCloseable {
         }
     }
 
+    /** Reads until nothing new has arrived for {@code quiet}; returns everything read, in topic order. */
+    public List<ConsumerRecord<String, byte[]>> drain(Duration quiet) {
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < quiet.toNanos()) {
+            var records = consumer.poll(Duration.ofMillis(200));
+            if (!records.isEmpty()) {
+                records.forEach(seen::add);
+                quietSince = System.nanoTime();
+            }
+        }
+        return List.copyOf(seen);
+    }
+
     /** Everything read so far. */
     public List<ConsumerRecord<String, byte[]>> seen() {
         return List.copyOf(seen);

@@ -1,0 +1,162 @@
+package ru.spb.feedback.local;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import ru.spb.feedback.contracts.EventCodec;
+import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.contracts.Topics;
+import ru.spb.feedback.testsupport.TopicReader;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What became of the appeals the load filed, counted where it lies: appeals-service's, routing's
+ * and notification-service's databases, both topics, and the mailbox. Every appeal acknowledged
+ * must be stored, published once, routed once, and notified once in the inbox and once by e-mail
+ * for each of its two steps (registered, routed).
+ */
+final class DeliveryTally {
+
+    static final String REGISTERED = "AppealRegistered";
+    static final String ROUTED = "AppealRouted";
+
+    final int acknowledged;
+    final int stored;
+    final int routed;
+    final int published;
+    final int decided;
+    final Map<String, Integer> notified = new HashMap<>();
+    final Map<String, Integer> mailed = new HashMap<>();
+    /** Records the relay published more than once (allowed: consumers deduplicate by event id). */
+    final int redelivered;
+    final List<String> lost = new ArrayList<>();
+    final List<String> duplicated = new ArrayList<>();
+
+    private DeliveryTally(Map<String, String> acknowledgedIds, WholePlatform platform, String citizenPrefix) throws Exception {
+        acknowledged = acknowledgedIds.size();
+        Map<String, String> numbers = new HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
+        query(platform, WholePlatform.APPEALS, "select id::text, number, status from appeal where citizen_id like '" + citizenPrefix + "%'",
+                rows -> {
+                    numbers.put(rows.getString(1), rows.getString(2));
+                    statuses.put(rows.getString(1), rows.getString(3));
+                });
+        stored = numbers.size();
+        routed = (int) statuses.values().stream().filter("ROUTED"::equals).count();
+        numbers.keySet().stream().filter(id -> !acknowledgedIds.containsKey(id))
+                .forEach(id -> duplicated.add("stored but never acknowledged (a second appeal for one submission?): " + id));
+        acknowledgedIds.keySet().stream().filter(id -> !numbers.containsKey(id)).forEach(id -> lost.add("acknowledged, not stored: " + id));
+        statuses.forEach((id, status) -> {
+            if (!"ROUTED".equals(status)) {
+                lost.add("not routed (" + status + "): " + id);
+            }
+        });
+
+        Map<String, Integer> decisions = new HashMap<>();
+        query(platform, WholePlatform.ROUTING, "select appeal_id::text, count(*) from routing_decision group by appeal_id",
+                rows -> decisions.put(rows.getString(1), rows.getInt(2)));
+        decided = (int) numbers.keySet().stream().filter(decisions::containsKey).count();
+        numbers.keySet().forEach(id -> check("routing decision", id, decisions.getOrDefault(id, 0)));
+
+        Map<String, Integer> inbox = new HashMap<>();
+        query(platform, WholePlatform.NOTIFICATION, "select appeal_id::text, event_type, count(*) from notification where citizen_id like '"
+                + citizenPrefix + "%' group by 1, 2", rows -> inbox.put(rows.getString(1) + "/" + rows.getString(2), rows.getInt(3)));
+        for (String type : List.of(REGISTERED, ROUTED)) {
+            notified.put(type, (int) numbers.keySet().stream().filter(id -> inbox.containsKey(id + "/" + type)).count());
+            numbers.keySet().forEach(id -> check("in-app " + type, id, inbox.getOrDefault(id + "/" + type, 0)));
+        }
+
+        Map<String, Integer> subjects = new HashMap<>();
+        for (MimeMessage mail : platform.mailbox().all()) {
+            subjects.merge(subject(mail), 1, Integer::sum);
+        }
+        Map<String, String> titles = Map.of(REGISTERED, "Обращение %s зарегистрировано", ROUTED, "Обращение %s направлено исполнителю");
+        for (String type : List.of(REGISTERED, ROUTED)) {
+            mailed.put(type, (int) numbers.values().stream().filter(n -> subjects.containsKey(titles.get(type).formatted(n))).count());
+            numbers.forEach((id, number) -> check("e-mail " + type, id, subjects.getOrDefault(titles.get(type).formatted(number), 0)));
+        }
+
+        Map<String, Set<String>> registeredEvents = new HashMap<>();
+        int records = 0;
+        try (TopicReader topic = new TopicReader(platform.kafka().bootstrapServers(), Topics.APPEAL_EVENTS)) {
+            for (ConsumerRecord<String, byte[]> record : topic.drain(Duration.ofSeconds(5))) {
+                EventEnvelope event = EventCodec.decode(record.value());
+                if (REGISTERED.equals(event.eventType()) && numbers.containsKey(event.appealId().toString())) {
+                    registeredEvents.computeIfAbsent(event.appealId().toString(), id -> new HashSet<>()).add(event.eventId().toString());
+                    records++;
+                }
+            }
+        }
+        published = registeredEvents.size();
+        redelivered = records - registeredEvents.values().stream().mapToInt(Set::size).sum();
+        numbers.keySet().forEach(id -> check("AppealRegistered on " + Topics.APPEAL_EVENTS, id,
+                registeredEvents.getOrDefault(id, Set.of()).size()));
+    }
+
+    /** Waits until every acknowledged appeal has its notifications and e-mails (or the time is up), then counts. */
+    static DeliveryTally settle(Map<String, String> acknowledged, WholePlatform platform, String citizenPrefix, Duration limit)
+            throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        DeliveryTally tally = new DeliveryTally(acknowledged, platform, citizenPrefix);
+        while (!tally.complete() && System.nanoTime() < deadline) {
+            Thread.sleep(3000);
+            tally = new DeliveryTally(acknowledged, platform, citizenPrefix);
+        }
+        // a duplicate would come late: look again after a while
+        Thread.sleep(10_000);
+        return new DeliveryTally(acknowledged, platform, citizenPrefix);
+    }
+
+    private boolean complete() {
+        return stored == acknowledged && routed == acknowledged && notified.get(ROUTED) == acknowledged
+                && mailed.get(ROUTED) == acknowledged && mailed.get(REGISTERED) == acknowledged;
+    }
+
+    private void check(String what, String appealId, int count) {
+        if (count == 0) {
+            lost.add(what + " missing: " + appealId);
+        } else if (count > 1) {
+            duplicated.add(what + " x" + count + ": " + appealId);
+        }
+    }
+
+    String summary() {
+        return ("acknowledged (201) %d, stored %d, published %d (%d records published again, deduplicated), routed %d (decisions %d), "
+                + "in-app registered %d, in-app routed %d, e-mails registered %d, e-mails routed %d; lost %d, duplicated %d")
+                .formatted(acknowledged, stored, published, redelivered, routed, decided, notified.get(REGISTERED), notified.get(ROUTED),
+                        mailed.get(REGISTERED), mailed.get(ROUTED), lost.size(), duplicated.size());
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private interface Row {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private static void query(WholePlatform platform, String module, String sql, Row row) throws SQLException {
+        try (Connection connection = platform.postgres().connect(platform.database(module));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                row.read(rows);
+            }
+        }
+    }
+}
