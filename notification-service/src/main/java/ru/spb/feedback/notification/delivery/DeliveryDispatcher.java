@@ -125,7 +125,7 @@ public class DeliveryDispatcher {
      * none at all if another copy is claiming.
      */
     @SuppressWarnings("unchecked")
-    List<Claim> claim(Set<UUID> fullReceivers) {
+    public List<Claim> claim(Set<UUID> fullReceivers) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!clusterLock.tryLockForTransaction(LOCK)) {
                 return List.of();
@@ -278,7 +278,7 @@ public class DeliveryDispatcher {
     }
 
     /** A claimed delivery: its lease end tells this copy's claim from a later one. */
-    record Claim(UUID id, Channel channel, UUID subscriptionId, Instant leaseEnd) {
+    public record Claim(UUID id, Channel channel, UUID subscriptionId, Instant leaseEnd) {
     }
 
     private record Prepared(Channel channel, Mail mail, WebhookCall call) {

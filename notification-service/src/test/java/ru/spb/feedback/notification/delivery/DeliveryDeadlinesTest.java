@@ -17,6 +17,7 @@ import ru.spb.feedback.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -43,6 +44,9 @@ class DeliveryDeadlinesTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    DeliveryDispatcher dispatcher;
+
     @Test
     void slowReceiversDelayNobodyAndGetEveryAttemptOnce() throws Exception {
         String token = TestTokens.integrator("integrator-" + UUID.randomUUID());
@@ -53,6 +57,11 @@ class DeliveryDeadlinesTest {
             UUID silentSubscription = subscribe(token, silent.url());
             AppealEvents.publish(AppealEvents.registered(Appeal.of(newCitizenId()), null, null));
             await().atMost(Duration.ofSeconds(30)).until(() -> !trickling.webhookIds().isEmpty() && !silent.webhookIds().isEmpty());
+            // a second pass (or copy) while both calls are in flight claims neither
+            List<UUID> inFlight = db.rows("select id from delivery where subscription_id in (?, ?)", tricklingSubscription,
+                    silentSubscription).stream().map(row -> (UUID) row.get("id")).toList();
+            assertThat(inFlight).hasSize(2);
+            assertThat(dispatcher.claim(Set.of()).stream().map(DeliveryDispatcher.Claim::id)).doesNotContainAnyElementsOf(inFlight);
 
             // both slow calls are in flight now; a second event goes to everybody
             UUID healthySubscription = subscribe(token, healthy.url());
