@@ -51,6 +51,8 @@ class ProxyTest {
         assertRoutedTo("/api/v1/notifications/unread-count", "notification");
         assertRoutedTo("/api/v1/notification-preferences", "notification");
         assertRoutedTo("/api/v1/webhooks", "notification");
+        assertRoutedTo("/api/v1/admin/deliveries?status=FAILED&channel=EMAIL", "notification");
+        assertRoutedTo("/api/v1/admin/deliveries/" + UUID.randomUUID() + "/retry", "notification");
     }
 
     @Test
@@ -77,7 +79,7 @@ class ProxyTest {
                 .body("upstream", equalTo("appeals"))
                 .body("method", equalTo("DELETE"))
                 .body("uri", equalTo(key));
-        // only the two admin prefixes are owned, not /api/v1/admin as a whole
+        // only the owned admin prefixes are routed, not /api/v1/admin as a whole
         given().header("Authorization", citizen).get("/api/v1/admin/other").then().statusCode(404);
     }
 

@@ -57,7 +57,9 @@ class OperationsTest {
                 "\"/api/v1/notifications/{id}/read\"", "\"/api/v1/notifications/read-all\"", "\"/api/v1/notifications/stream\"",
                 "\"/api/v1/notifications/stream-tickets\"", "\"/api/v1/notification-preferences\"", "\"/api/v1/webhooks\"",
                 "\"/api/v1/webhooks/{id}\"", "\"/api/v1/webhooks/{id}/deliveries\"",
-                "\"/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver\"", "application/problem+json", "text/event-stream");
+                "\"/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver\"", "\"/api/v1/admin/deliveries\"",
+                "\"/api/v1/admin/deliveries/{id}/retry\"", "\"/api/v1/admin/deliveries/retry\"", "application/problem+json",
+                "text/event-stream");
     }
 
     @Test

@@ -51,7 +51,8 @@ public interface NotificationConfig {
 
         /**
          * How long a claimed delivery stays with the copy that claimed it; if that copy dies, another
-         * one retries it after this. Must exceed the longest send (SMTP or webhook timeout).
+         * one retries it after this. Renewed as each call starts, so it must exceed one call (the
+         * webhook call timeout and the SMTP timeout), not a batch; checked at start.
          */
         @WithDefault("PT2M")
         Duration lease();
@@ -59,9 +60,12 @@ public interface NotificationConfig {
 
     /** E-mail to citizens. */
     interface Email {
-        /** Attempts before an e-mail is given up (state FAILED). */
-        @WithDefault("6")
-        int maxAttempts();
+        /**
+         * How long an e-mail keeps being retried before it is given up (state FAILED): long enough to
+         * outlast an SMTP outage of hours. The attempts follow from it and the backoff.
+         */
+        @WithDefault("PT24H")
+        Duration retryWindow();
 
         /** Wait before the first retry; doubles with every further failure. */
         @WithDefault("PT30S")
@@ -90,9 +94,20 @@ public interface NotificationConfig {
         @WithDefault("PT5S")
         Duration connectTimeout();
 
-        /** Whole-request timeout of a delivery. */
+        /**
+         * Deadline of one call as a whole: connect, request, the answer's headers and its body (of
+         * which at most 4 KB are read). A receiver that trickles or never answers fails the attempt then.
+         */
         @WithDefault("PT10S")
-        Duration requestTimeout();
+        Duration callTimeout();
+
+        /** Calls in flight at once from one copy, over all receivers. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Calls in flight at once to one receiver (subscription), so a slow one holds at most this many threads. */
+        @WithDefault("2")
+        int perReceiverConcurrency();
 
         /**
          * Allow targets on private, loopback, link-local and other internal addresses. Off in

@@ -6,15 +6,16 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.contracts.EventEnvelope;
-import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.inbox.Notification;
 import ru.spb.feedback.web.PageView;
 import ru.spb.feedback.web.ProblemException;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,13 +29,13 @@ public class Deliveries {
     EntityManager entityManager;
 
     @Inject
-    NotificationConfig config;
-
-    @Inject
     DeliveryMetrics metrics;
 
     @Inject
     DeliveryDispatcher dispatcher;
+
+    @Inject
+    RetrySchedules schedules;
 
     /** The in-app channel has no outbound step: storing the notification is its delivery. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -53,14 +54,14 @@ public class Deliveries {
     /** Schedules the e-mail of a notification, once per event. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduleEmail(EventEnvelope envelope, Notification notification) {
-        insert(envelope, notification, Channel.EMAIL, Delivery.CITIZEN_TARGET, null, null, config.email().maxAttempts());
+        insert(envelope, notification, Channel.EMAIL, Delivery.CITIZEN_TARGET, null, null, schedules.attemptsPerRound(Channel.EMAIL));
     }
 
     /** Schedules the e-mail of a supporter's notification, once per event and supporter. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scheduleSupporterEmail(EventEnvelope envelope, Notification notification) {
         insertWithId(UUID.randomUUID(), envelope, notification.citizenId, notification, Channel.EMAIL,
-                Delivery.SUPPORTER_TARGET_PREFIX + notification.id, null, null, config.email().maxAttempts());
+                Delivery.SUPPORTER_TARGET_PREFIX + notification.id, null, null, schedules.attemptsPerRound(Channel.EMAIL));
     }
 
     /** Schedules a webhook call to one subscription, once per event. */
@@ -68,7 +69,7 @@ public class Deliveries {
     public void scheduleWebhook(EventEnvelope envelope, Notification notification, UUID subscriptionId, UUID deliveryId,
                                 String payload) {
         insertWithId(deliveryId, envelope, envelope.citizenId(), notification, Channel.WEBHOOK, subscriptionId.toString(), subscriptionId, payload,
-                config.webhooks().maxAttempts());
+                schedules.attemptsPerRound(Channel.WEBHOOK));
     }
 
     private void insert(EventEnvelope envelope, Notification notification, Channel channel, String target, UUID subscriptionId,
@@ -116,11 +117,66 @@ public class Deliveries {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         delivery.status = DeliveryStatus.PENDING;
-        delivery.attemptsAllowed = delivery.attempts + config.webhooks().maxAttempts();
+        delivery.attemptsAllowed = delivery.attempts + schedules.attemptsPerRound(Channel.WEBHOOK);
         delivery.nextAttemptAt = now;
         delivery.updatedAt = now;
         dispatcher.nudgeAfterCommit();
         return view(delivery);
+    }
+
+    /** An admin's retry of a delivery that was given up: another round of attempts, due now. */
+    @Transactional
+    public DeliveryView retryFailed(UUID deliveryId) {
+        Delivery delivery = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            throw ProblemException.notFound("Delivery " + deliveryId);
+        }
+        if (delivery.status != DeliveryStatus.FAILED) {
+            throw ProblemException.conflict("delivery-not-failed", "Only a FAILED delivery can be retried; this one is " + delivery.status);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.attemptsAllowed = delivery.attempts + schedules.attemptsPerRound(delivery.channel);
+        delivery.nextAttemptAt = now;
+        delivery.updatedAt = now;
+        dispatcher.nudgeAfterCommit();
+        return view(delivery);
+    }
+
+    /** An admin's retry of every given-up delivery of a channel (of both outbound channels without one). */
+    @Transactional
+    public int retryAllFailed(Channel channel) {
+        int retried = 0;
+        for (Channel outbound : channel == null ? List.of(Channel.EMAIL, Channel.WEBHOOK) : List.of(channel)) {
+            retried += entityManager.createNativeQuery("""
+                            update delivery set status = 'PENDING', attempts_allowed = attempts + :round,
+                                                next_attempt_at = :now, updated_at = :now
+                            where status = 'FAILED' and channel = :channel""")
+                    .setParameter("round", schedules.attemptsPerRound(outbound))
+                    .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                    .setParameter("channel", outbound.name())
+                    .executeUpdate();
+        }
+        if (retried > 0) {
+            dispatcher.nudgeAfterCommit();
+        }
+        return retried;
+    }
+
+    /** Deliveries of every subscription and citizen, newest first, each with its attempts: what operators see. */
+    @Transactional
+    public PageView<DeliveryView> list(DeliveryStatus status, Channel channel, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (status != null) {
+            where.append(" and status = :status");
+            parameters.put("status", status);
+        }
+        if (channel != null) {
+            where.append(" and channel = :channel");
+            parameters.put("channel", channel);
+        }
+        return page(Delivery.find(where.toString(), Sort.descending("createdAt", "id"), parameters), page, size);
     }
 
     /** Cancels what still waits for a subscription that is being deleted. */
@@ -136,6 +192,10 @@ public class Deliveries {
         PanacheQuery<Delivery> query = status == null
                 ? Delivery.find("subscriptionId = ?1", Sort.descending("createdAt", "id"), subscriptionId)
                 : Delivery.find("subscriptionId = ?1 and status = ?2", Sort.descending("createdAt", "id"), subscriptionId, status);
+        return page(query, page, size);
+    }
+
+    private PageView<DeliveryView> page(PanacheQuery<Delivery> query, int page, int size) {
         List<Delivery> deliveries = query.page(Page.of(page, size)).list();
         Map<UUID, List<DeliveryAttempt>> attempts = deliveries.isEmpty() ? Map.of()
                 : DeliveryAttempt.<DeliveryAttempt>list("deliveryId in ?1", Sort.ascending("attempt", "id"),

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.messaging.jobs.BackgroundLoop;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
@@ -21,17 +23,21 @@ import ru.spb.feedback.notification.webhook.WebhookSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Sends due e-mails and webhook calls, first attempts and retries alike, on a thread of its own:
- * a round runs right after a transaction that scheduled deliveries commits, and every
- * {@code notification.dispatch.interval} otherwise (for retries). Each round a copy claims
- * due deliveries under a cluster-wide lock by pushing their next attempt out by a lease, then
- * sends them outside any transaction and records each outcome: delivered, or failed with the next
- * attempt after an exponential backoff, or FAILED for good after the last allowed attempt. A copy
- * that dies mid-round leaves its claims to expire, and another copy retries them.
+ * Sends due e-mails and webhook calls, first attempts and retries alike: a round runs right after a
+ * transaction that scheduled deliveries commits, and every {@code notification.dispatch.interval}
+ * otherwise (for retries). Each round a copy claims due deliveries under a cluster-wide lock by
+ * pushing their next attempt out by a lease; each call renews its claim as it starts (and skips the
+ * delivery if another copy took it over meanwhile), so the lease has to outlast one call, not a
+ * batch. E-mails are sent on the dispatcher's thread, webhook calls in {@link ReceiverLanes}, each
+ * within its deadline; then each outcome is recorded: delivered, or failed with the next attempt
+ * after an exponential backoff, or FAILED for good after the last allowed attempt. A copy that dies
+ * mid-round leaves its claims to expire, and another copy retries them.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -60,9 +66,23 @@ public class DeliveryDispatcher {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    RetrySchedules schedules;
+
+    @ConfigProperty(name = "quarkus.mailer.timeout", defaultValue = "PT10S")
+    Duration smtpTimeout;
+
     private BackgroundLoop loop;
+    private ReceiverLanes lanes;
 
     void start(@Observes StartupEvent startup) {
+        Duration longestCall = Collections.max(List.of(config.webhooks().callTimeout(), smtpTimeout));
+        if (config.dispatch().lease().compareTo(longestCall) <= 0) {
+            throw new IllegalStateException("notification.dispatch.lease (" + config.dispatch().lease()
+                    + ") must exceed the longest call (" + longestCall + ", notification.webhooks.call-timeout or "
+                    + "quarkus.mailer.timeout), or a call still in flight could be claimed and sent again");
+        }
+        lanes = new ReceiverLanes(config.webhooks().concurrency(), config.webhooks().perReceiverConcurrency());
         loop = BackgroundLoop.start("delivery-dispatcher", config.dispatch().interval(), Duration.ZERO, () -> {
             round();
             return BackgroundLoop.Outcome.IDLE;
@@ -73,6 +93,9 @@ public class DeliveryDispatcher {
         if (loop != null) {
             loop.stop(Duration.ofSeconds(10));
         }
+        if (lanes != null) {
+            lanes.stop(Duration.ofSeconds(10));
+        }
     }
 
     /** Asks for a round right after the current transaction commits, so a first attempt does not wait for the next tick. */
@@ -82,45 +105,63 @@ public class DeliveryDispatcher {
         }
     }
 
-    /** Claims and sends due deliveries until none are left. */
+    /** Claims due deliveries until none are left: sends e-mails, hands webhook calls to their receiver's lane. */
     void round() {
-        List<UUID> claimed;
+        List<Claim> claimed;
         do {
-            claimed = claim();
-            claimed.forEach(this::attempt);
+            claimed = claim(lanes.full());
+            for (Claim claim : claimed) {
+                if (claim.channel() == Channel.WEBHOOK && claim.subscriptionId() != null) {
+                    lanes.submit(claim.subscriptionId(), () -> attempt(claim));
+                } else {
+                    attempt(claim);
+                }
+            }
         } while ((loop == null || loop.running()) && claimed.size() == config.dispatch().batchSize());
     }
 
-    /** Claims up to a batch of due deliveries for this copy; none if another copy is claiming. */
-    List<UUID> claim() {
+    /**
+     * Claims up to a batch of due deliveries for this copy, none for receivers whose lane is full;
+     * none at all if another copy is claiming.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Claim> claim(Set<UUID> fullReceivers) {
         return QuarkusTransaction.requiringNew().call(() -> {
             if (!clusterLock.tryLockForTransaction(LOCK)) {
                 return List.of();
             }
-            Instant now = Instant.now();
-            @SuppressWarnings("unchecked")
-            List<UUID> ids = entityManager.createNativeQuery("""
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant leaseEnd = now.plus(config.dispatch().lease());
+            NativeQuery<Object[]> query = entityManager.createNativeQuery("""
                             update delivery set next_attempt_at = :leaseEnd
                             where id in (select id from delivery
                                          where status = 'PENDING' and next_attempt_at <= :now
+                                         %s
                                          order by next_attempt_at
                                          limit :batch
                                          for update skip locked)
-                            returning id""", UUID.class)
-                    .setParameter("leaseEnd", now.plus(config.dispatch().lease()))
+                            returning id, channel, subscription_id""".formatted(fullReceivers.isEmpty() ? ""
+                            : "and (subscription_id is null or subscription_id not in (:full))"))
+                    .unwrap(NativeQuery.class)
+                    .setParameter("leaseEnd", leaseEnd)
                     .setParameter("now", now)
-                    .setParameter("batch", config.dispatch().batchSize())
-                    .getResultList();
-            return ids;
+                    .setParameter("batch", config.dispatch().batchSize());
+            if (!fullReceivers.isEmpty()) {
+                query.setParameterList("full", fullReceivers);
+            }
+            List<Object[]> rows = query.getResultList();
+            return rows.stream().map(row -> new Claim((UUID) row[0], Channel.valueOf((String) row[1]), (UUID) row[2], leaseEnd))
+                    .toList();
         });
     }
 
-    /** One attempt of one claimed delivery. */
-    void attempt(UUID id) {
+    /** One attempt of one claimed delivery, unless another copy has taken the claim over since. */
+    void attempt(Claim claim) {
+        UUID id = claim.id();
         long started = System.nanoTime();
         Prepared prepared;
         try {
-            prepared = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+            prepared = QuarkusTransaction.requiringNew().call(() -> renew(claim) ? prepare(id) : null);
         } catch (RuntimeException e) {
             record(id, Result.failed(null, ErrorText.of(e)), started);
             return;
@@ -133,6 +174,20 @@ public class DeliveryDispatcher {
             return;
         }
         record(id, send(prepared), started);
+    }
+
+    /**
+     * Renews the claim for the call about to start, if it is still this copy's: its lease end is the
+     * one this copy set. A delivery that waited in a lane past its lease may have been claimed again.
+     */
+    private boolean renew(Claim claim) {
+        return entityManager.createNativeQuery("""
+                        update delivery set next_attempt_at = :renewed
+                        where id = :id and status = 'PENDING' and next_attempt_at = :leaseEnd""")
+                .setParameter("renewed", Instant.now().truncatedTo(ChronoUnit.MICROS).plus(config.dispatch().lease()))
+                .setParameter("id", claim.id())
+                .setParameter("leaseEnd", claim.leaseEnd())
+                .executeUpdate() == 1;
     }
 
     private Prepared prepare(UUID id) {
@@ -208,7 +263,7 @@ public class DeliveryDispatcher {
                         LOG.warnf("%s delivery %s of %s failed for good after %d attempts: %s", delivery.channel.tag(),
                                 delivery.id, delivery.eventType, delivery.attempts, result.error());
                     } else {
-                        delivery.nextAttemptAt = now.plus(backoff(delivery.channel).after(failuresThisRound(delivery)));
+                        delivery.nextAttemptAt = now.plus(schedules.backoff(delivery.channel).after(failuresThisRound(delivery)));
                         LOG.infof("%s delivery %s attempt %d failed (%s); next attempt at %s", delivery.channel.tag(),
                                 delivery.id, delivery.attempts, result.error(), delivery.nextAttemptAt);
                     }
@@ -218,14 +273,12 @@ public class DeliveryDispatcher {
     }
 
     private int failuresThisRound(Delivery delivery) {
-        int perRound = delivery.channel == Channel.EMAIL ? config.email().maxAttempts() : config.webhooks().maxAttempts();
+        int perRound = schedules.attemptsPerRound(delivery.channel);
         return Math.max(1, delivery.attempts - (delivery.attemptsAllowed - perRound));
     }
 
-    private Backoff backoff(Channel channel) {
-        return channel == Channel.EMAIL
-                ? new Backoff(config.email().initialBackoff(), config.email().maxBackoff())
-                : new Backoff(config.webhooks().initialBackoff(), config.webhooks().maxBackoff());
+    /** A claimed delivery: its lease end tells this copy's claim from a later one. */
+    public record Claim(UUID id, Channel channel, UUID subscriptionId, Instant leaseEnd) {
     }
 
     private record Prepared(Channel channel, Mail mail, WebhookCall call) {

@@ -33,10 +33,8 @@ import ru.spb.feedback.notification.delivery.DeliveryView;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
-import java.util.Arrays;
 import java.util.UUID;
 
 @Path("/api/v1/webhooks")
@@ -142,7 +140,7 @@ public class WebhookResource {
             @QueryParam("status") String status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return subscriptions.deliveries(requester(), id, parseStatus(status), page, size);
+        return subscriptions.deliveries(requester(), id, DeliveryStatus.parse(status), page, size);
     }
 
     @POST
@@ -162,17 +160,5 @@ public class WebhookResource {
 
     private WebhookSubscriptions.Requester requester() {
         return new WebhookSubscriptions.Requester(caller.id(), caller.hasRole(Roles.ADMIN));
-    }
-
-    /** Parsed here rather than by JAX-RS, which would answer an unknown value with 404. */
-    private static DeliveryStatus parseStatus(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return DeliveryStatus.valueOf(status.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(DeliveryStatus.values()));
-        }
     }
 }

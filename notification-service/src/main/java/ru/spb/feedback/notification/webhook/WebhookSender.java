@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.delivery.Delivery;
+import ru.spb.feedback.notification.delivery.ErrorText;
 import ru.spb.feedback.notification.recipient.Recipient;
 
 import java.io.IOException;
@@ -12,14 +13,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Calls integrators' webhooks: a JSON POST signed with the subscription's secret. Redirects are
  * not followed (a redirect could lead past the SSRF guard); any 2xx answer counts as delivered.
+ * One deadline bounds the whole call, body included, and at most {@link BoundedBody#LIMIT} bytes
+ * of the answer are read, so no receiver can hold a call open longer.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -65,7 +74,7 @@ public class WebhookSender {
         }
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(call.url()))
-                .timeout(config.webhooks().requestTimeout())
+                .timeout(config.webhooks().callTimeout())
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("User-Agent", USER_AGENT)
                 .header(WebhookSignature.ID_HEADER, call.deliveryId().toString())
@@ -74,7 +83,26 @@ public class WebhookSender {
                 .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(call.secret(), timestamp, call.body()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
                 .build();
-        return client().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return withinDeadline(request);
+    }
+
+    /** The request's timeout covers the headers only; the body is bounded here, by the same deadline. */
+    private int withinDeadline(HttpRequest request) throws IOException, InterruptedException {
+        Duration deadline = config.webhooks().callTimeout();
+        BoundedBody body = new BoundedBody();
+        CompletableFuture<HttpResponse<Void>> response = client().sendAsync(request, info -> body);
+        try {
+            return response.get(deadline.toMillis(), TimeUnit.MILLISECONDS).statusCode();
+        } catch (TimeoutException e) {
+            throw new HttpTimeoutException("no complete answer within " + deadline);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(ErrorText.of(e.getCause()), e.getCause());
+        } finally {
+            if (!response.isDone()) {
+                body.cancel();
+                response.cancel(true);
+            }
+        }
     }
 
     private HttpClient client() {
