@@ -19,6 +19,7 @@ import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.email.EmailSender;
 import ru.spb.feedback.notification.webhook.WebhookCall;
 import ru.spb.feedback.notification.webhook.WebhookSender;
+import ru.spb.feedback.web.TransientFailures;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +174,36 @@ public class DeliveryDispatcher {
             record(id, Result.CANCELLED, started);
             return;
         }
-        record(id, send(prepared), started);
+        recordSent(id, send(prepared), started);
+    }
+
+    /**
+     * Records the outcome of a call that was made. If the database is down just then (the fault
+     * suite crashes it mid-round), the outcome is kept and written once it is back: forgetting
+     * it would leave the delivery pending, and its lease's end would send the e-mail again. An
+     * outage longer than the lease with a second copy running can still send twice (ADR 0016).
+     */
+    private void recordSent(UUID id, Result result, long startedNanos) {
+        Duration wait = Duration.ofMillis(200);
+        while (true) {
+            try {
+                record(id, result, startedNanos);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || loop == null || !loop.running()) {
+                    throw e;
+                }
+                LOG.warnf("cannot record the outcome of delivery %s yet (%s); retrying in %d ms", id,
+                        e.getClass().getSimpleName(), wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : wait.multipliedBy(2);
+            }
+        }
     }
 
     /**

@@ -51,7 +51,14 @@ public class EmailSender {
         return Optional.of(Mail.withHtml(address, notification.title, html.data("mail", model).render())
                 .setText(text.data("mail", model).render())
                 .addHeader("Auto-Submitted", "auto-generated")
+                // one id per delivery: if a crash between the SMTP server's "OK" and our commit makes
+                // us send it again, mail systems that deduplicate by Message-ID show it once
+                .addHeader("Message-ID", messageId(delivery))
                 .addHeader("X-Feedback-Appeal", notification.appealNumber == null ? "" : notification.appealNumber));
+    }
+
+    static String messageId(Delivery delivery) {
+        return "<delivery-" + delivery.id + "@notification.feedback.spb>";
     }
 
     /** Sends it over SMTP; blocks until the server took it (bounded by {@code quarkus.mailer.timeout}). */

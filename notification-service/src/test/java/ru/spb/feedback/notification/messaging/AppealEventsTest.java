@@ -89,6 +89,9 @@ class AppealEventsTest {
                 select a.channel, a.attempt from delivery_attempt a join notification n on n.id = a.notification_id
                 where n.appeal_id = ? order by a.channel""", appeal.id()))
                 .containsExactly(Map.of("channel", "EMAIL", "attempt", 1), Map.of("channel", "IN_APP", "attempt", 1));
+        // one Message-ID per delivery, so a resend after a crash is recognisably the same message
+        Object deliveryId = db.rows("select id from delivery where appeal_id = ? and channel = 'EMAIL'", appeal.id()).get(0).get("id");
+        assertThat(mail.getHeader("Message-ID")).containsExactly("<delivery-" + deliveryId + "@notification.feedback.spb>");
     }
 
     @Test
