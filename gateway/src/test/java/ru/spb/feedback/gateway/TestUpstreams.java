@@ -113,6 +113,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(completed)).encode());
                 return;
             }
+            if (path.equals("/__open-streams")) {
+                request.response().putHeader("Content-Type", "application/json").end(String.valueOf(openStreams.size()));
+                return;
+            }
             if (path.equals("/__release")) {
                 // ends the open event streams with a last event
                 openStreams.forEach(stream -> stream.response().end("event: notification\ndata: two\n\n"));
@@ -125,6 +129,9 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .write("event: notification\ndata: one\n\n");
                 openStreams.add(request);
+                // the gateway let go of it: no longer open
+                request.connection().closeHandler(closed -> openStreams.remove(request));
+                request.response().closeHandler(closed -> openStreams.remove(request));
                 return;
             }
             MessageDigest sha256 = sha256();
