@@ -82,6 +82,29 @@ class StreamLimitsTest {
     }
 
     @Test
+    void countsStreamsOpenedWithATicketAsTheirCitizensByWhatTheServiceSays() throws Exception {
+        int before = NOTIFICATION.openStreams();
+        String citizen = "citizen-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<InputStream> admitted = sendAsync(ticketStream(citizen));
+            assertThat(admitted.statusCode()).isEqualTo(200);
+            // the service's word is for the gateway only
+            assertThat(admitted.headers().firstValue("X-Stream-Subject")).isEmpty();
+            assertThat(firstLine(admitted.body())).isEqualTo("event: notification");
+        }
+
+        HttpResponse<InputStream> refused = sendAsync(ticketStream(citizen));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("X-Stream-Subject")).isEmpty();
+        String problem = new String(refused.body().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(problem).contains("urn:spb-feedback:problem:too-many-streams").doesNotContain(citizen);
+        // the refused stream's upstream connection is let go at once
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> NOTIFICATION.openStreams() == before + 3);
+    }
+
+    @Test
     void letsGoOfTheUpstreamsConnectionWhenTheClientLeavesAStream() throws Exception {
         int before = NOTIFICATION.openStreams();
         String citizen = bearer("citizen-" + UUID.randomUUID());
@@ -163,6 +186,18 @@ class StreamLimitsTest {
         open.add(response.body());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
+    }
+
+    private HttpResponse<InputStream> sendAsync(HttpRequest request) throws Exception {
+        HttpResponse<InputStream> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .get(5, TimeUnit.SECONDS);
+        open.add(response.body());
+        return response;
+    }
+
+    private HttpRequest ticketStream(String ticket) {
+        return HttpRequest.newBuilder(gateway.resolve("/api/v1/notifications/stream?ticket=" + ticket))
+                .header("Accept", "text/event-stream").build();
     }
 
     private HttpRequest streamRequest(String authorization) {

@@ -126,6 +126,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             seen.add(request.uri());
             if (path.endsWith("/stream")) {
+                if (request.getParam("ticket") != null) {
+                    // as notification-service says whose a ticket's stream is; here the test's ticket names its citizen
+                    request.response().putHeader("X-Stream-Subject", request.getParam("ticket"));
+                }
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .write("event: notification\ndata: one\n\n");
                 openStreams.add(request);

@@ -112,8 +112,8 @@ public class ApiRoutes {
     }
 
     /**
-     * A stream with a token takes one of its citizen's slots and ends when the token expires. One with a stream
-     * ticket instead is anonymous here: the gateway cannot tell whose it is (see ADR 0018).
+     * A stream with a token takes one of its citizen's slots before the upstream is asked, and ends when the token
+     * expires. One with a stream ticket is counted once the upstream's answer says whose it is (see ADR 0018).
      */
     private void openStream(RoutingContext context, Upstream upstream,
                             Optional<Tokens.Verified> verified) {
@@ -121,14 +121,13 @@ public class ApiRoutes {
         if (verified.isPresent()) {
             Optional<StreamSlots.Slot> slot = streamSlots.take(verified.get().subject());
             if (slot.isEmpty()) {
-                problems.send(context, Problem.of(429, "too-many-streams", "Too many streams",
-                        "At most " + streamSlots.perCitizen() + " live streams may be open at once; close one first"));
+                problems.send(context, streamSlots.refusal());
                 return;
             }
             // end or close, whichever comes: the slot is free again
             context.addEndHandler(ended -> slot.get().release());
         }
-        forwarder.forwardStream(context, upstream, maxBodyBytes, endsAt);
+        forwarder.forwardStream(context, upstream, maxBodyBytes, endsAt, verified.isPresent());
     }
 
     private boolean overLimit(RoutingContext context, RouteClass routeClass, String key) {

@@ -3,6 +3,7 @@ package ru.spb.feedback.gateway.limit;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import ru.spb.feedback.gateway.config.GatewayConfig;
+import ru.spb.feedback.web.Problem;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +60,9 @@ public class StreamSlots {
         return Optional.of(new Slot(subject));
     }
 
-    public int perCitizen() {
-        return perCitizen;
+    /** The answer to a stream beyond the cap; it names no citizen. */
+    public Problem refusal() {
+        return Problem.of(429, "too-many-streams", "Too many streams",
+                "At most " + perCitizen + " live streams may be open at once; close one first");
     }
 }

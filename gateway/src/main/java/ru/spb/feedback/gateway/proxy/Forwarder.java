@@ -15,8 +15,10 @@ import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.gateway.edge.ProblemResponses;
+import ru.spb.feedback.gateway.limit.StreamSlots;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.RequestIds;
+import ru.spb.feedback.web.StreamSubjects;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,24 +42,33 @@ public class Forwarder {
     private final Vertx vertx;
     private final Upstreams upstreams;
     private final ProblemResponses problems;
+    private final StreamSlots streamSlots;
 
-    Forwarder(Vertx vertx, Upstreams upstreams, ProblemResponses problems) {
+    Forwarder(Vertx vertx, Upstreams upstreams, ProblemResponses problems, StreamSlots streamSlots) {
         this.vertx = vertx;
         this.upstreams = upstreams;
         this.problems = problems;
+        this.streamSlots = streamSlots;
     }
 
     /** An ordinary request; it must be paused (its body not yet read) when this is called. */
     public void forward(RoutingContext context, Upstream upstream, long maxBodyBytes) {
-        pass(context, upstream, maxBodyBytes, false, Optional.empty());
+        pass(context, upstream, maxBodyBytes, false, Optional.empty(), true);
     }
 
-    /** A live stream, through the upstream's stream pool; it is cut off at {@code endsAt} if one is given. */
-    public void forwardStream(RoutingContext context, Upstream upstream, long maxBodyBytes, Optional<Instant> endsAt) {
-        pass(context, upstream, maxBodyBytes, true, endsAt);
+    /**
+     * A live stream, through the upstream's stream pool; it is cut off at {@code endsAt} if one is given.
+     *
+     * @param counted whether it already holds a slot of its citizen; if not, it takes one of the citizen the
+     *                upstream's answer names ({@link StreamSubjects}), or is refused
+     */
+    public void forwardStream(RoutingContext context, Upstream upstream, long maxBodyBytes, Optional<Instant> endsAt,
+                              boolean counted) {
+        pass(context, upstream, maxBodyBytes, true, endsAt, counted);
     }
 
-    private void pass(RoutingContext context, Upstream upstream, long maxBodyBytes, boolean stream, Optional<Instant> endsAt) {
+    private void pass(RoutingContext context, Upstream upstream, long maxBodyBytes, boolean stream, Optional<Instant> endsAt,
+                      boolean counted) {
         HttpServerRequest request = context.request();
         if (!upstream.breaker().allowsRequest()) {
             upstreams.count(upstream, "circuit-open");
@@ -112,8 +123,16 @@ public class Forwarder {
                 }
                 upstream.breaker().succeeded();
                 upstreams.count(upstream, "ok");
-                endsAt.ifPresent(exchange::endAt);
                 ProxyResponse response = answered.result();
+                String subject = response.headers().get(StreamSubjects.HEADER);
+                response.headers().remove(StreamSubjects.HEADER);
+                if (stream && !counted && subject != null && !exchange.takeSlot(subject)) {
+                    response.release();
+                    exchange.upstreamRequest.reset();
+                    problems.send(context, streamSlots.refusal());
+                    return;
+                }
+                endsAt.ifPresent(exchange::endAt);
                 response.putHeader(RequestIds.HEADER, request.getHeader(RequestIds.HEADER));
                 response.send().onFailure(e -> LOG.debugf("answer of %s not fully passed on: %s", upstream.name(), e.toString()));
             });
@@ -166,6 +185,13 @@ public class Forwarder {
                 }
             });
             context.addEndHandler(ended -> vertx.cancelTimer(expiry));
+        }
+
+        /** One of the citizen's stream slots for this stream, held until it ends; false if none is left. */
+        boolean takeSlot(String subject) {
+            Optional<StreamSlots.Slot> slot = streamSlots.take(subject);
+            slot.ifPresent(taken -> context.addEndHandler(ended -> taken.release()));
+            return slot.isPresent();
         }
 
         /** The request body is all sent: from now on the upstream owes an answer within its timeout. */
