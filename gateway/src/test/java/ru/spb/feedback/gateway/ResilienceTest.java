@@ -32,6 +32,18 @@ class ResilienceTest {
     }
 
     @Test
+    void answers503WhenTheServiceResetsTheConnectionBeforeAnswering() {
+        given().header("Authorization", citizen).get("/api/v1/test-reset/report")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:spb-feedback:problem:upstream-unavailable"))
+                .body("detail", containsString("reset"));
+        given().header("Authorization", citizen).contentType("application/json").body("{\"text\":\"x\"}")
+                .post("/api/v1/test-reset/report")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("urn:spb-feedback:problem:upstream-unavailable"));
+    }
+
+    @Test
     void opensTheCircuitAfterRepeatedFailuresAndClosesItOnceTheServiceAnswers() {
         for (int i = 0; i < 3; i++) {
             given().header("Authorization", citizen).get("/api/v1/test-flaky/slow").then().statusCode(504);

@@ -16,6 +16,10 @@ final class SignedTokens {
         return DEV.subject(subject).group("citizen").sign();
     }
 
+    static String citizen(String subject, Duration lifetime) {
+        return DEV.subject(subject).group("citizen").lifetime(lifetime).sign();
+    }
+
     static String expired(String subject) {
         return DEV.subject(subject).group("citizen").lifetime(Duration.ofHours(-1)).sign();
     }

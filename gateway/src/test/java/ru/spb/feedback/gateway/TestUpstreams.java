@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Real HTTP servers standing in for the services, on free ports: they echo what reached them (method, path,
  * headers, a hash of the body), list what they saw at {@code GET /__seen} (and whose bodies arrived whole at {@code /__completed}), and one streams Server-Sent Events.
  * Extra upstreams exercise the failure paths: {@code slow} answers late, {@code flaky} too (with a fast path to
- * try the circuit breaker's recovery), {@code down} has nothing listening.
+ * try the circuit breaker's recovery), {@code narrow} answers late through a pool of one connection, {@code down}
+ * has nothing listening, {@code reset} takes each request and resets the connection without answering.
  */
 public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -32,20 +34,54 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     static final long SLOW_MILLIS = 3_000;
 
     private Vertx vertx;
+    private ServerSocket resetServer;
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
-        for (String name : List.of("appeals", "routing", "notification", "slow", "flaky")) {
+        for (String name : List.of("appeals", "routing", "notification", "slow", "flaky", "narrow")) {
             config.put("gateway.upstreams." + name + ".url", "http://127.0.0.1:" + serve(name));
         }
         config.put("gateway.upstreams.down.url", "http://127.0.0.1:" + unusedPort());
+        config.put("gateway.upstreams.reset.url", "http://127.0.0.1:" + resetting());
         return config;
+    }
+
+    /**
+     * A plain socket server that reads the start of each request and then aborts the connection (RST, as a process
+     * killed mid-request leaves it), never answering.
+     */
+    private int resetting() {
+        try {
+            resetServer = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread acceptor = new Thread(() -> {
+            while (!resetServer.isClosed()) {
+                try (Socket socket = resetServer.accept()) {
+                    socket.getInputStream().read(new byte[1024]);
+                    socket.setSoLinger(true, 0);
+                } catch (IOException e) {
+                    // closed at stop, or the gateway went first
+                }
+            }
+        }, "reset-upstream");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return resetServer.getLocalPort();
     }
 
     @Override
     public void stop() {
+        if (resetServer != null) {
+            try {
+                resetServer.close();
+            } catch (IOException e) {
+                // nothing left to do
+            }
+        }
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
@@ -77,6 +113,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().putHeader("Content-Type", "application/json").end(new JsonArray(List.copyOf(completed)).encode());
                 return;
             }
+            if (path.equals("/__open-streams")) {
+                request.response().putHeader("Content-Type", "application/json").end(String.valueOf(openStreams.size()));
+                return;
+            }
             if (path.equals("/__release")) {
                 // ends the open event streams with a last event
                 openStreams.forEach(stream -> stream.response().end("event: notification\ndata: two\n\n"));
@@ -86,9 +126,16 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
             }
             seen.add(request.uri());
             if (path.endsWith("/stream")) {
+                if (request.getParam("ticket") != null) {
+                    // as notification-service says whose a ticket's stream is; here the test's ticket names its citizen
+                    request.response().putHeader("X-Stream-Subject", request.getParam("ticket"));
+                }
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .write("event: notification\ndata: one\n\n");
                 openStreams.add(request);
+                // the gateway let go of it: no longer open
+                request.connection().closeHandler(closed -> openStreams.remove(request));
+                request.response().closeHandler(closed -> openStreams.remove(request));
                 return;
             }
             MessageDigest sha256 = sha256();
@@ -108,7 +155,8 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                         .put("forwardedFor", request.getHeader("X-Forwarded-For"))
                         .put("bodyLength", length[0])
                         .put("bodySha256", HexFormat.of().formatHex(sha256.digest()));
-                long delay = (name.equals("slow") || name.equals("flaky")) && !path.endsWith("/fast") ? SLOW_MILLIS : 0;
+                long delay = (name.equals("slow") || name.equals("flaky") || name.equals("narrow")) && !path.endsWith("/fast")
+                        ? SLOW_MILLIS : 0;
                 Runnable answer = () -> {
                     if (!request.response().closed()) {
                         request.response().putHeader("Content-Type", "application/json").end(echo.encode());

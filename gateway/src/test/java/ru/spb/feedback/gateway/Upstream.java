@@ -19,6 +19,11 @@ record Upstream(String name) {
         });
     }
 
+    /** How many of its event streams are still held open by the gateway. */
+    int openStreams() {
+        return RestAssured.given().get(url() + "/__open-streams").then().statusCode(200).extract().as(Integer.class);
+    }
+
     /** The request URIs whose body reached this upstream to its end. */
     List<String> completed() {
         return RestAssured.given().get(url() + "/__completed").then().statusCode(200).extract().as(new TypeRef<>() {

@@ -34,6 +34,9 @@ public interface GatewayConfig {
     /** Cross-origin access from browsers. */
     Cors cors();
 
+    /** Live streams (Server-Sent Events): their own connection pool, a cap per citizen, an end at the token's expiry. */
+    Streams streams();
+
     /** One service behind the gateway. */
     interface Upstream {
 
@@ -49,6 +52,40 @@ public interface GatewayConfig {
 
         /** Stops sending to an upstream that keeps failing, so callers get 503 at once instead of waiting. */
         CircuitBreaker circuitBreaker();
+
+        /** The connections for its ordinary requests (live streams have a pool of their own). */
+        Pool pool();
+    }
+
+    /** A full pool answers 503 quickly instead of queueing requests without end. */
+    interface Pool {
+
+        /** Open connections at most. */
+        @WithDefault("200")
+        int maxSize();
+
+        /** How long a request may wait for a free connection before it gets 503. */
+        @WithDefault("PT1S")
+        Duration maxWait();
+
+        /** Requests that may wait at once; any more get 503 without waiting. */
+        @WithDefault("200")
+        int maxWaitQueue();
+    }
+
+    interface Streams {
+
+        /** The paths of live streams; a prefix matches itself and everything below it. */
+        @WithDefault("/api/v1/notifications/stream")
+        List<String> prefixes();
+
+        /** Streams one citizen may hold open at once through this gateway copy; the next gets 429. */
+        @WithDefault("3")
+        int perCitizen();
+
+        /** Stream connections per upstream at most, apart from its ordinary pool; beyond it 503. */
+        @WithDefault("1000")
+        int poolSize();
     }
 
     interface CircuitBreaker {

@@ -9,10 +9,13 @@ import jakarta.enterprise.event.Observes;
 import ru.spb.feedback.gateway.config.GatewayConfig;
 import ru.spb.feedback.gateway.limit.RateLimits;
 import ru.spb.feedback.gateway.limit.RouteClass;
+import ru.spb.feedback.gateway.limit.StreamSlots;
 import ru.spb.feedback.gateway.proxy.Forwarder;
+import ru.spb.feedback.gateway.proxy.Upstream;
 import ru.spb.feedback.gateway.proxy.Upstreams;
 import ru.spb.feedback.web.Problem;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -32,11 +35,14 @@ public class ApiRoutes {
     private final Forwarder forwarder;
     private final ProblemResponses problems;
     private final RateLimits limits;
+    private final StreamRoutes streamRoutes;
+    private final StreamSlots streamSlots;
     private final PathPrefix uploads;
     private final long maxBodyBytes;
 
     ApiRoutes(RouteTable routes, AnonymousAccess anonymous, Tokens tokens, Upstreams upstreams,
-              Forwarder forwarder, ProblemResponses problems, RateLimits limits, GatewayConfig config) {
+              Forwarder forwarder, ProblemResponses problems, RateLimits limits, StreamRoutes streamRoutes,
+              StreamSlots streamSlots, GatewayConfig config) {
         this.routes = routes;
         this.anonymous = anonymous;
         this.tokens = tokens;
@@ -44,6 +50,8 @@ public class ApiRoutes {
         this.forwarder = forwarder;
         this.problems = problems;
         this.limits = limits;
+        this.streamRoutes = streamRoutes;
+        this.streamSlots = streamSlots;
         this.uploads = new PathPrefix(config.rateLimit().uploadPrefix());
         this.maxBodyBytes = config.maxBodySize().asLongValue();
     }
@@ -75,13 +83,13 @@ public class ApiRoutes {
             return;
         }
         Optional<String> token = bearerToken(request);
+        Optional<Tokens.Verified> verified = token.flatMap(tokens::verify);
         if (token.isPresent()) {
-            Optional<String> subject = tokens.subjectOf(token.get());
-            if (subject.isEmpty()) {
+            if (verified.isEmpty()) {
                 unauthorized(context, "The bearer token is invalid or expired");
                 return;
             }
-            if (overLimit(context, RouteClass.ofAuthenticated(request.method(), uploads.matches(path)), subject.get())) {
+            if (overLimit(context, RouteClass.ofAuthenticated(request.method(), uploads.matches(path)), verified.get().subject())) {
                 return;
             }
         } else if (!anonymous.allows(request.method(), path)) {
@@ -96,7 +104,30 @@ public class ApiRoutes {
             problems.send(context, Forwarder.tooLarge(), true);
             return;
         }
+        if (streamRoutes.isStream(path)) {
+            openStream(context, upstreams.named(owner.get()), verified);
+            return;
+        }
         forwarder.forward(context, upstreams.named(owner.get()), maxBodyBytes);
+    }
+
+    /**
+     * A stream with a token takes one of its citizen's slots before the upstream is asked, and ends when the token
+     * expires. One with a stream ticket is counted once the upstream's answer says whose it is (see ADR 0018).
+     */
+    private void openStream(RoutingContext context, Upstream upstream,
+                            Optional<Tokens.Verified> verified) {
+        Optional<Instant> endsAt = verified.map(Tokens.Verified::expiresAt);
+        if (verified.isPresent()) {
+            Optional<StreamSlots.Slot> slot = streamSlots.take(verified.get().subject());
+            if (slot.isEmpty()) {
+                problems.send(context, streamSlots.refusal());
+                return;
+            }
+            // end or close, whichever comes: the slot is free again
+            context.addEndHandler(ended -> slot.get().release());
+        }
+        forwarder.forwardStream(context, upstream, maxBodyBytes, endsAt, verified.isPresent());
     }
 
     private boolean overLimit(RoutingContext context, RouteClass routeClass, String key) {

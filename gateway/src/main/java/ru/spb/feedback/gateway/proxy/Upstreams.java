@@ -20,7 +20,6 @@ public class Upstreams {
 
     /** A connection attempt never waits longer than this, whatever the answer timeout. */
     private static final int MAX_CONNECT_MILLIS = 5_000;
-    private static final int POOL_SIZE = 200;
 
     private final Map<String, Upstream> byName = new LinkedHashMap<>();
     private final MeterRegistry registry;
@@ -33,9 +32,15 @@ public class Upstreams {
                     .setConnectTimeout((int) Math.min(timeoutMillis, MAX_CONNECT_MILLIS))
                     .setKeepAlive(true)
                     .setSsl("https".equalsIgnoreCase(settings.url().getScheme()));
+            GatewayConfig.Pool pool = settings.pool();
             Upstream upstream = new Upstream(name, settings.url(),
-                    vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(POOL_SIZE)),
+                    vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(pool.maxSize())
+                            .setMaxWaitQueueSize(pool.maxWaitQueue())),
+                    // no wait queue: a stream beyond the pool is refused at once
+                    vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.streams().poolSize())
+                            .setMaxWaitQueueSize(0)),
                     settings.timeout(),
+                    pool.maxWait(),
                     new CircuitBreaker(settings.circuitBreaker().failureThreshold(), settings.circuitBreaker().openFor()));
             byName.put(name, upstream);
             Gauge.builder("gateway.upstream.circuit.open", upstream,
@@ -62,13 +67,16 @@ public class Upstreams {
         return byName.values();
     }
 
-    /** Counts one proxied request by how it ended (ok, refused, circuit-open, timeout, failed, too-large). */
+    /** Counts one proxied request by how it ended (ok, refused, busy, circuit-open, timeout, failed, too-large). */
     void count(Upstream upstream, String outcome) {
         registry.counter("gateway.upstream.requests", "upstream", upstream.name(), "outcome", outcome).increment();
     }
 
     @PreDestroy
     void close() {
-        byName.values().forEach(upstream -> upstream.client().close());
+        byName.values().forEach(upstream -> {
+            upstream.client().close();
+            upstream.streamClient().close();
+        });
     }
 }

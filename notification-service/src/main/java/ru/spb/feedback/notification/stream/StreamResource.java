@@ -8,6 +8,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ import ru.spb.feedback.notification.inbox.NotificationView;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
+import ru.spb.feedback.web.StreamSubjects;
 
 import java.util.List;
 
@@ -101,11 +103,14 @@ public class StreamResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(
             @Context Sse sse,
+            @Context HttpServerResponse response,
             @Parameter(description = "A ticket from POST /api/v1/notifications/stream-tickets, instead of a bearer token")
             @QueryParam("ticket") String ticket,
             @Parameter(description = "The id of the last event received, to replay what came after it")
             @HeaderParam("Last-Event-ID") String lastEventId) {
         String citizenId = authenticate(ticket);
+        // for the gateway's cap of streams per citizen; the gateway removes it before the client sees it
+        response.putHeader(StreamSubjects.HEADER, citizenId);
 
         UnicastProcessor<LiveItem> live = UnicastProcessor.create();
         LiveStreams.Subscriber subscriber = streams.open(citizenId, live);

@@ -57,6 +57,8 @@ class LiveStreamTest {
 
         try (SseClient live = SseClient.open(withTicket(ticket), Map.of())) {
             assertThat(live.status()).isEqualTo(200);
+            // whose stream it is, for the gateway's cap per citizen (a ticket says nothing the gateway can read)
+            assertThat(live.header("X-Stream-Subject")).isEqualTo(citizen);
             live.awaitComment("connected", WAIT);
             Appeal appeal = Appeal.of(citizen);
             AppealEvents.publish(AppealEvents.registered(appeal, null, null));
