@@ -133,6 +133,10 @@ public class Appeal extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public int supporters;
 
+    /** When retention removed its personal data (package {@code privacy}); null until then. */
+    @Column(name = "personal_data_erased_at")
+    public Instant personalDataErasedAt;
+
     /** Optimistic lock: of two concurrent changes, the second fails instead of overwriting the first. */
     @Version
     public int version;

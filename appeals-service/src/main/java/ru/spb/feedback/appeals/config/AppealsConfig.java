@@ -21,6 +21,8 @@ public interface AppealsConfig {
 
     Open311 open311();
 
+    Retention retention();
+
     interface Catalog {
         /** Answer deadline, in working days, of a problem type nobody has set one for (the city portal commonly uses 9 or 19). */
         @WithDefault("9")
@@ -128,5 +130,25 @@ public interface AppealsConfig {
         /** The discovery document's endpoint {@code type}: production or test. */
         @WithDefault("production")
         String endpointType();
+    }
+
+    /** How long personal data of finished appeals is kept (package {@code privacy}, ADR 0017). */
+    interface Retention {
+        /**
+         * A finished (closed, rejected, withdrawn) appeal is anonymised this long after it finished:
+         * a year, well past the three months to challenge an answer in court (КАС РФ ст. 219) and
+         * long enough for duplicates and repeat appeals to refer to it. Organizations keep their own
+         * case files under archival rules; the platform is not that archive.
+         */
+        @WithDefault("P365D")
+        Duration afterFinished();
+
+        /** How often the retention job looks for appeals past the period. */
+        @WithDefault("PT1H")
+        Duration checkInterval();
+
+        /** How many appeals the job anonymises in one transaction. */
+        @WithDefault("200")
+        int batchSize();
     }
 }

@@ -134,12 +134,26 @@ public final class Open311Body {
         }
     }
 
-    /** Numbers in plain decimal notation (never 5.9E1), everything else as Java prints it. */
+    /**
+     * Numbers in plain decimal notation (never 5.9E1), everything else as Java prints it, without
+     * the characters XML 1.0 forbids (C0 controls but tab and line breaks, lone surrogates,
+     * U+FFFE, U+FFFF): an integrator's text may hold them, and one would make the whole answer
+     * unparseable. JSON escapes them, so only XML drops them.
+     */
     private static String text(Object value) {
         if (value instanceof Double number) {
             return BigDecimal.valueOf(number).toPlainString();
         }
-        return value.toString();
+        String text = value.toString();
+        StringBuilder allowed = new StringBuilder(text.length());
+        text.codePoints().filter(Open311Body::allowedInXml).forEach(allowed::appendCodePoint);
+        return allowed.toString();
+    }
+
+    /** XML 1.0's Char production. */
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     /** An ordered field map. */

@@ -144,8 +144,9 @@ public class Open311Resource {
     @Path("/requests.{format}")
     @Operation(summary = "Service requests",
             description = "Newest first, at most 1000, registered in the last 90 days unless start_date/end_date say otherwise "
-                    + "(at most 90 days apart). With service_request_id the other filters are ignored. Without api_key: public "
-                    + "requests only, nothing of the person; with it, also the integrator's own requests in full.")
+                    + "(at most 90 days apart). With service_request_id the other filters are ignored. Public requests are shown "
+                    + "in the public view (point rounded to 3 decimals, address cut to the street, no description), only "
+                    + "those of the key's municipality for a scoped key; the integrator's own requests in full.")
     @APIResponse(responseCode = "200", description = "The requests")
     @APIResponse(responseCode = "400", description = "Bad status, start_date, end_date or window")
     @APIResponse(responseCode = "403", description = "api_key sent but unknown or revoked")

@@ -8,6 +8,7 @@ import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealAnswer;
 import ru.spb.feedback.appeals.appeal.AppealIntake;
 import ru.spb.feedback.appeals.appeal.AppealView;
+import ru.spb.feedback.appeals.appeal.PublicView;
 import ru.spb.feedback.appeals.category.Category;
 import ru.spb.feedback.appeals.config.AppealsConfig;
 import ru.spb.feedback.appeals.integrator.Integrator;
@@ -31,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * GeoReport v2 service requests: creating one makes an appeal of channel {@code OPEN311};
  * reading shows appeals as requests. Without a key, reads show only public appeals (public
- * problem types, not official, not rejected as spam or abuse) and nothing of the person; with a
- * key, the integrator also sees its own requests in full.
+ * problem types, not official, not rejected as spam or abuse) in the {@link PublicView} and
+ * nothing of the person; with a key, public appeals only of the key's municipality, still in the
+ * public view, and the integrator's own requests in full.
  */
 @ApplicationScoped
 public class ServiceRequests {
@@ -146,24 +148,28 @@ public class ServiceRequests {
         Map<UUID, String> originals = originalsOfDuplicates(appeals);
         return Open311Body.list("service_requests", "request", appeals.stream().map(appeal -> {
             Category category = categories.get(appeal.categoryCode);
+            boolean owner = isOwner(appeal, integrator);
+            // everyone but the integrator that filed it sees the public view (ADR 0017)
+            PublicView shown = owner ? new PublicView(appeal.lat, appeal.lon, appeal.address, appeal.description)
+                    : PublicView.of(appeal);
             return Open311Body.fields()
                     .put("service_request_id", appeal.number)
                     .put("status", Open311Status.of(appeal.status))
-                    .put("status_notes", Open311Status.notes(appeal, isOwner(appeal, integrator), answers.get(appeal.id),
+                    .put("status_notes", Open311Status.notes(appeal, owner, answers.get(appeal.id),
                             appeal.duplicateOf == null ? null : originals.get(appeal.duplicateOf)))
                     .put("service_name", category.name)
                     .put("service_code", category.code)
-                    .put("description", appeal.description)
+                    .put("description", shown.description())
                     .put("agency_responsible", appeal.municipalityName)
                     .put("service_notice", notice(category))
                     .put("requested_datetime", Open311Body.time(appeal.registeredAt))
                     .put("updated_datetime", Open311Body.time(appeal.updatedAt))
                     .put("expected_datetime", Open311Body.time(appeal.dueAt))
-                    .put("address", appeal.address)
+                    .put("address", shown.address())
                     .put("address_id", null)
                     .put("zipcode", null)
-                    .put("lat", appeal.lat)
-                    .put("long", appeal.lon)
+                    .put("lat", shown.lat())
+                    .put("long", shown.lon())
                     .put("media_url", appeal.mediaUrl)
                     .build();
         }).toList());

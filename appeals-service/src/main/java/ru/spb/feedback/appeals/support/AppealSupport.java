@@ -53,6 +53,9 @@ public class AppealSupport {
     @Transactional
     public AppealSupportView support(String citizenId, UUID appealId) {
         Appeal appeal = AppealAccess.locked(appealId);
+        if (!openToOthers(appeal)) {
+            throw ProblemException.notFound("Appeal " + appealId);
+        }
         if (appeal.citizenId.equals(citizenId)) {
             throw new ProblemException(Problem.of(409, "own-appeal", "Own appeal",
                     "You filed appeal " + appeal.number + " yourself; supporting is for other citizens with the same problem"));
@@ -92,6 +95,9 @@ public class AppealSupport {
                 .setParameter("citizen", citizenId)
                 .executeUpdate();
         if (removed == 0) {
+            if (!openToOthers(appeal)) {
+                throw ProblemException.notFound("Appeal " + appealId);
+            }
             return view(appeal, appeal.supporters, Optional.empty());
         }
         int supporters = addToCount(appealId, -1);
@@ -122,6 +128,16 @@ public class AppealSupport {
                 AppealStatus.valueOf((String) row[3]), ((Number) row[4]).intValue(), true,
                 (Instant) row[5])).toList();
         return PageView.of(items, page, size, total);
+    }
+
+    /**
+     * Whether other citizens may find and support the appeal: not an official one (59-ФЗ
+     * correspondence is confidential) and of a public problem type. Any other appeal is, to them,
+     * one that does not exist (404). Withdrawing stays possible for who supported it before its
+     * type stopped being public.
+     */
+    boolean openToOthers(Appeal appeal) {
+        return !appeal.official && catalog.find(appeal.categoryCode).map(category -> category.isPublic).orElse(false);
     }
 
     /** The new count; an increment rather than a recount, which could miss a concurrent commit. */

@@ -49,8 +49,9 @@ public class NearbyAppeals {
 
     /**
      * The nearest open appeals, at most {@code appeals.nearby.max-results}. Parameters come as
-     * text so that a malformed number is a validation problem, not JAX-RS's 404. Appeals of a
-     * problem type that is not public are never shown to other citizens: the list is empty.
+     * text so that a malformed number is a validation problem, not JAX-RS's 404. Official appeals
+     * and appeals of a problem type that is not public are never shown to other citizens
+     * (the same rule as {@link AppealSupport#openToOthers}): such a type's list is empty.
      */
     @Transactional
     public List<NearbyAppealView> search(String lat, String lon, String categoryCode, String radius) {
@@ -64,7 +65,7 @@ public class NearbyAppeals {
                         select id, number, status, supporters, distance from (
                             select id, number, status, supporters, registered_at, %s as distance
                             from appeal
-                            where category_code = :category
+                            where category_code = :category and not official
                               and lat between :minLat and :maxLat and lon between :minLon and :maxLon
                               and status in (:open)) candidate
                         where distance <= :radius

@@ -40,6 +40,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static ru.spb.feedback.appeals.appeal.AppealFixtures.FURNITURE_PROPOSAL;
+import static ru.spb.feedback.appeals.appeal.AppealFixtures.submit;
+import static ru.spb.feedback.appeals.support.NearbyAppealsTest.NOT_PUBLIC;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.PROBLEM;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.appealAt;
 import static ru.spb.feedback.appeals.support.NearbyAppealsTest.nearby;
@@ -181,6 +183,24 @@ class AppealSupportTest {
                 .body("type", equalTo("urn:spb-feedback:problem:appeal-finished"))
                 .body("detail", containsString("is CLOSED"));
         assertThat(supporterRows(id)).isZero();
+    }
+
+    @Test
+    void officialAppealsAndThoseOfNonPublicTypesCannotBeSupportedAsIfTheyDidNotExist() {
+        Citizen citizen = Citizen.fresh();
+        String official = submit(Citizen.fresh().token(), """
+                {"categoryCode": "%s", "description": "Официальное обращение", "location": {"lat": %s, "lon": %s}, "official": true}"""
+                .formatted(FURNITURE_PROPOSAL, HERE.north(5500).lat(), HERE.lon())).statusCode(201).extract().path("id");
+        String hidden = appealAt(Citizen.fresh().token(), NOT_PUBLIC, HERE.north(5600));
+        for (String id : List.of(official, hidden)) {
+            support(citizen, id).statusCode(404).contentType(PROBLEM)
+                    .body("type", equalTo("urn:spb-feedback:problem:not-found"))
+                    .body("detail", not(containsString("SPB-")));
+            withdraw(citizen, id).statusCode(404).contentType(PROBLEM).body("type", equalTo("urn:spb-feedback:problem:not-found"));
+            assertThat(supporterRows(id)).isZero();
+        }
+        given().auth().oauth2(citizen.token()).when().get("/api/v1/appeals/supported").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test

@@ -84,10 +84,10 @@ class NearbyAppealsTest {
         Places.Point base = BASE.north(10_000);
         String email = "petr-" + UUID.randomUUID() + "@example.org";
         String author = TestTokens.citizen("citizen-" + UUID.randomUUID(), email, "Пётр Иванов");
-        String official = """
+        String message = """
                 {"categoryCode": "%s", "description": "%s", "location": {"lat": %s, "lon": %s},
-                 "address": "ул. Тайная, 7, кв. 15", "official": true}""".formatted(FURNITURE_PROPOSAL, DESCRIPTION, base.lat(), base.lon());
-        submit(author, official).statusCode(201);
+                 "address": "ул. Тайная, 7, кв. 15"}""".formatted(FURNITURE_PROPOSAL, DESCRIPTION, base.lat(), base.lon());
+        submit(author, message).statusCode(201);
 
         String json = nearby(TestTokens.officer("officer-1", "1123300"), base.east(80), FURNITURE_PROPOSAL, null)
                 .statusCode(200).body("", hasSize(1)).extract().asString();
@@ -111,6 +111,17 @@ class NearbyAppealsTest {
         Places.Point base = BASE.west(5000);
         appealAt(newCitizen(), NOT_PUBLIC, base.north(10));
         nearby(newCitizen(), base, NOT_PUBLIC, null).statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void neverListsOfficialAppeals() {
+        Places.Point base = BASE.west(7000);
+        String official = """
+                {"categoryCode": "%s", "description": "%s", "location": {"lat": %s, "lon": %s}, "official": true}"""
+                .formatted(FURNITURE_PROPOSAL, DESCRIPTION, base.lat(), base.lon());
+        submit(newCitizen(), official).statusCode(201);
+        String message = appealAt(newCitizen(), FURNITURE_PROPOSAL, base.north(20));
+        nearby(newCitizen(), base, FURNITURE_PROPOSAL, null).statusCode(200).body("id", equalTo(List.of(message)));
     }
 
     @Test
