@@ -92,6 +92,19 @@ public class WebhookPayloads {
         return withContact(delivery.payload, Recipient.findById(delivery.citizenId));
     }
 
+    /** A stored body whose notification text (if it has one) is replaced by the given line. */
+    public String withMessage(String body, String message) {
+        try {
+            ObjectNode tree = (ObjectNode) json.readTree(body);
+            if (tree.get("notification") instanceof ObjectNode notification) {
+                notification.put("message", message);
+            }
+            return json.writeValueAsString(tree);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a stored webhook body is not a JSON object", e);
+        }
+    }
+
     /** The stored body with the citizen's contact. */
     private String withContact(String body, Recipient recipient) {
         if (recipient == null || (recipient.email == null && recipient.name == null)) {

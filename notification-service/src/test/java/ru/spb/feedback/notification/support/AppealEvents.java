@@ -99,6 +99,11 @@ public final class AppealEvents {
         return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
     }
 
+    /** A later event of the appeal that happened at the given time. */
+    public static EventEnvelope at(Appeal appeal, AppealEvent payload, Instant occurredAt) {
+        return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), occurredAt.truncatedTo(ChronoUnit.MICROS), null);
+    }
+
     /** An envelope of any type name, for types the platform does not know (yet). */
     public static EventEnvelope ofType(Appeal appeal, String eventType, boolean citizenVisible) {
         return new EventEnvelope(UUID.randomUUID(), eventType, 1, Instant.now(), appeal.id(), appeal.number(),
