@@ -43,9 +43,23 @@ public record AppealRegistered(
     /**
      * A problem type and its ancestors in the classifier (object → category → problem type), so
      * responsibility rules can match on any level.
+     *
+     * @param publicCategory whether appeals of this type may be shown publicly (appeals-service
+     *                       {@code Category.isPublic}). Added in schema version 1 as an optional field:
+     *                       older records decode with null, which readers treat as <em>not</em> public.
      */
     public record CategoryRef(String code, String name, String groupCode, String groupName,
-                              String objectCode, String objectName) {
+                              String objectCode, String objectName, Boolean publicCategory) {
+
+        /** A reference that does not say whether the type is public (treated as not public). */
+        public CategoryRef(String code, String name, String groupCode, String groupName, String objectCode, String objectName) {
+            this(code, name, groupCode, groupName, objectCode, objectName, null);
+        }
+
+        /** Only an explicit {@code true} makes a type public: unknown is private. */
+        public boolean shownPublicly() {
+            return Boolean.TRUE.equals(publicCategory);
+        }
     }
 
     /** Contact data of the citizen; personal data, never logged. */

@@ -62,6 +62,24 @@ class EventCodecTest {
     }
 
     @Test
+    void carriesWhetherTheProblemTypeIsPublicAndReadsOlderRecordsAsNotPublic() {
+        AppealRegistered.CategoryRef shown = new AppealRegistered.CategoryRef("56", "Парковка", "5", "Двор", "1", "Двор", true);
+        AppealCategoryChanged changed = new AppealCategoryChanged(REGISTERED.category(), shown, 9, "Уточнено");
+        String json = EventCodec.encodeToString(EventEnvelope.wrap(changed,
+                new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", null), Instant.now(), null));
+
+        assertThat(json).contains("\"publicCategory\":true").doesNotContain("\"shownPublicly\"");
+        AppealCategoryChanged read = EventCodec.decode(json).payloadAs(AppealCategoryChanged.class);
+        assertThat(read.category().shownPublicly()).isTrue();
+        assertThat(read.previous().publicCategory()).isNull();
+        assertThat(read.previous().shownPublicly()).isFalse();
+        AppealCategoryChanged older = EventCodec.decode(json.replace(",\"publicCategory\":true", ""))
+                .payloadAs(AppealCategoryChanged.class);
+        assertThat(older.category().publicCategory()).isNull();
+        assertThat(older.category().shownPublicly()).isFalse();
+    }
+
+    @Test
     void ignoresFieldsItDoesNotKnow() {
         String json = EventCodec.encodeToString(EventEnvelope.wrap(REGISTERED,
                 new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", null), Instant.now(), null));

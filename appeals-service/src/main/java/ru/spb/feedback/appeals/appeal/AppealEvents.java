@@ -34,6 +34,6 @@ public final class AppealEvents {
     /** A problem type with its place in the classifier, as events carry it. */
     public static AppealRegistered.CategoryRef categoryRef(Category category) {
         return new AppealRegistered.CategoryRef(category.code, category.name, category.groupCode, category.groupName,
-                category.objectCode, category.objectName);
+                category.objectCode, category.objectName, category.isPublic);
     }
 }

@@ -20,6 +20,30 @@ public interface NotificationConfig {
 
     Webhooks webhooks();
 
+    Retention retention();
+
+    /** How long personal data of finished appeals are kept (the retention job). */
+    interface Retention {
+        /**
+         * Kept this long after the appeal was closed, rejected or withdrawn: long enough for the
+         * citizen to look back at an answer and for a complaint about it (see ADR 0015).
+         */
+        @WithDefault("P365D")
+        Duration afterFinished();
+
+        /** How often the job looks for appeals whose period is over. */
+        @WithDefault("PT1H")
+        Duration interval();
+
+        /** Wait after start before the first run (read by the job's schedule). */
+        @WithDefault("PT5M")
+        Duration delay();
+
+        /** Appeals purged per run and transaction; the rest wait for the next run. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
     /** The live stream of new notifications (Server-Sent Events). */
     interface Stream {
         /** How long a stream ticket stays valid; it can be used once. */

@@ -41,7 +41,7 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "appeal_id", nullable = false)
     public UUID appealId;
 
-    @Column(name = "citizen_id", nullable = false)
+    @Column(name = "citizen_id") // null once the author deleted their account (AppealAuthorErased)
     public String citizenId;
 
     @Column(name = "notification_id", nullable = false)

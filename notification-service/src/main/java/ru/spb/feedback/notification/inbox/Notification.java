@@ -21,7 +21,7 @@ public class Notification extends PanacheEntityBase {
     @Column(insertable = false, updatable = false)
     public long seq;
 
-    @Column(name = "citizen_id", nullable = false)
+    @Column(name = "citizen_id") // null once the author deleted their account (AppealAuthorErased)
     public String citizenId;
 
     /** Unique together with the citizen: the author and each supporter get one notification per event. */

@@ -27,7 +27,8 @@ public class TrackedAppeal extends PanacheEntityBase {
 
     public String number;
 
-    @Column(name = "citizen_id", nullable = false)
+    /** The author; null once they deleted their account ({@code AppealAuthorErased}). */
+    @Column(name = "citizen_id")
     public String citizenId;
 
     @Column(name = "category_name")
@@ -55,12 +56,35 @@ public class TrackedAppeal extends PanacheEntityBase {
     @Column(name = "integrator_id")
     public String integratorId;
 
+    /** An official appeal under 59-ФЗ; null until its {@code AppealRegistered} has been seen. */
+    public Boolean official;
+
+    /** Whether its problem type may be shown publicly; null while unknown (older events), which counts as not. */
+    @Column(name = "public_category")
+    public Boolean publicCategory;
+
+    /** When it was closed, rejected or withdrawn: the retention period of its personal data runs from here. */
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** When the retention job purged its personal data; null until then. */
+    @Column(name = "personal_data_purged_at")
+    public Instant personalDataPurgedAt;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
     /** Reported through an integrator (Open311): the citizen has no account here to rate the answer or to set preferences in. */
     public boolean viaIntegrator() {
         return channel == AppealRegistered.Channel.OPEN311;
+    }
+
+    /**
+     * Whether the public view may show it (as appeals-service's public lists): not official and of a
+     * public problem type, both known for sure. Unknown is not shown.
+     */
+    public boolean shownPublicly() {
+        return Boolean.FALSE.equals(official) && Boolean.TRUE.equals(publicCategory);
     }
 
     /** Whether this integrator filed the appeal through Open311: its number is then the integrator's service request id. */

@@ -31,6 +31,7 @@ public class TrackedAppeals {
         if (payload.category() != null) {
             appeal.categoryName = payload.category().name();
         }
+        appeal.official = payload.official();
         appeal.address = payload.address();
         appeal.channel = payload.channel();
         appeal.integratorId = payload.integratorId();
@@ -50,8 +51,9 @@ public class TrackedAppeals {
     /**
      * Takes what every envelope says, and the well-known fields any payload may carry
      * ({@code municipalityName}, {@code organizationName}, {@code dueAt}, {@code category.name} of a
-     * corrected problem type), so a new event type that moves the deadline needs no code here. A
-     * rejected, withdrawn or closed appeal has no due date any more.
+     * corrected problem type, and whether that type is public), so a new event type that moves the
+     * deadline needs no code here. A rejected, withdrawn or closed appeal has no due date any more, and
+     * its finishing time starts the retention period of its personal data.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TrackedAppeal learn(EventEnvelope envelope) {
@@ -70,7 +72,13 @@ public class TrackedAppeals {
         JsonNode payload = envelope.payload();
         appeal.municipalityName = text(payload, "municipalityName", appeal.municipalityName);
         appeal.organizationName = text(payload, "organizationName", appeal.organizationName);
-        appeal.categoryName = text(payload == null ? null : payload.get("category"), "name", appeal.categoryName);
+        JsonNode category = payload == null ? null : payload.get("category");
+        appeal.categoryName = text(category, "name", appeal.categoryName);
+        if (category != null && category.isObject()) {
+            // a (new) problem type that does not say it is public is not
+            JsonNode shown = category.get("publicCategory");
+            appeal.publicCategory = shown != null && shown.isBoolean() ? shown.booleanValue() : null;
+        }
         String due = text(payload, "dueAt", null);
         if (due != null) {
             try {
@@ -81,6 +89,9 @@ public class TrackedAppeals {
         }
         if (FINISHING.contains(envelope.eventType())) {
             appeal.dueAt = null;
+            if (appeal.finishedAt == null) {
+                appeal.finishedAt = envelope.occurredAt();
+            }
         }
         appeal.updatedAt = Instant.now();
         appeal.persist();

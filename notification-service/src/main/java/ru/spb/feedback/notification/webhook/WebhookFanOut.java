@@ -11,7 +11,10 @@ import ru.spb.feedback.notification.template.TrackedAppeal;
 import java.util.List;
 import java.util.UUID;
 
-/** Schedules a webhook call for every active subscription that wants the event. */
+/**
+ * Schedules a webhook call for every active subscription that wants the event and may hear of the
+ * appeal at all ({@link Disclosure}).
+ */
 @ApplicationScoped
 public class WebhookFanOut {
 
@@ -27,10 +30,11 @@ public class WebhookFanOut {
         List<WebhookSubscription> subscriptions = WebhookSubscription.list("active", true);
         int scheduled = 0;
         for (WebhookSubscription subscription : subscriptions) {
-            if (subscription.wants(envelope.eventType(), municipality, appeal)) {
+            Disclosure disclosure = Disclosure.of(appeal, subscription.ownerId);
+            if (disclosure != Disclosure.NONE && subscription.wants(envelope.eventType(), municipality, appeal)) {
                 UUID deliveryId = UUID.randomUUID();
                 deliveries.scheduleWebhook(envelope, notification, subscription.id, deliveryId,
-                        payloads.body(deliveryId, envelope, appeal, notification, subscription.ownerId));
+                        payloads.body(deliveryId, envelope, appeal, notification, disclosure));
                 scheduled++;
             }
         }

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.delivery.ErrorText;
-import ru.spb.feedback.notification.recipient.Recipient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -56,11 +55,7 @@ public class WebhookSender {
         if (subscription == null || !subscription.active) {
             return Optional.empty();
         }
-        String body = delivery.payload;
-        Set<String> entitled = config.webhooks().contactDataOwners().orElse(Set.of());
-        if (entitled.contains(subscription.ownerId)) {
-            body = payloads.withContact(body, Recipient.findById(delivery.citizenId));
-        }
+        String body = payloads.forSending(delivery, subscription.ownerId);
         return Optional.of(new WebhookCall(delivery.id, subscription.url,
                 cipher.decrypt(subscription.secretCiphertext, subscription.id), delivery.eventType,
                 body.getBytes(StandardCharsets.UTF_8)));

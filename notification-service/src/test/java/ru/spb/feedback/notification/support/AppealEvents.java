@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.EventCodec;
@@ -66,10 +67,20 @@ public final class AppealEvents {
 
     private static EventEnvelope registered(Appeal appeal, AppealRegistered.Channel channel, String integratorId,
                                             String email, String name) {
+        return registered(appeal, channel, integratorId, email, name, false, true);
+    }
+
+    /**
+     * Any registration: {@code official} under 59-ФЗ, {@code publicCategory} the problem type's public
+     * flag as appeals-service sends it (null: an older record that does not say).
+     */
+    public static EventEnvelope registered(Appeal appeal, AppealRegistered.Channel channel, String integratorId,
+                                           String email, String name, boolean official, Boolean publicCategory) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         AppealRegistered payload = new AppealRegistered(
-                new AppealRegistered.CategoryRef("56", "Конструкция, препятствующая парковке", "5", "Парковка", "1", "Двор"),
-                9, false, new GeoPoint(59.9375, 30.3086), "Адмиралтейский пр., 1",
+                new AppealRegistered.CategoryRef("56", "Конструкция, препятствующая парковке", "5", "Парковка", "1", "Двор",
+                        publicCategory),
+                9, official, new GeoPoint(59.9375, 30.3086), "Адмиралтейский пр., 1",
                 "Во дворе поставили бетонные блоки, не проехать скорой", now, channel,
                 email == null && name == null ? null : new AppealRegistered.CitizenContact(email, name), integratorId);
         return EventEnvelope.wrap(payload, appeal.ref(null), now, "req-" + UUID.randomUUID());
@@ -81,6 +92,16 @@ public final class AppealEvents {
         AppealRouted payload = new AppealRouted(ADMIRALTEISKY, ADMIRALTEISKY_NAME, "Адмиралтейский", ADMIRALTEISKY,
                 ADMINISTRATION_NAME, dueAt, RoutingDecided.Method.GEO);
         return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    }
+
+    /** A later event of the appeal (after its registration and routing). */
+    public static EventEnvelope of(Appeal appeal, AppealEvent payload) {
+        return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+    }
+
+    /** A later event of the appeal that happened at the given time. */
+    public static EventEnvelope at(Appeal appeal, AppealEvent payload, Instant occurredAt) {
+        return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), occurredAt.truncatedTo(ChronoUnit.MICROS), null);
     }
 
     /** An envelope of any type name, for types the platform does not know (yet). */
