@@ -42,6 +42,8 @@ final class DeliveryTally {
     final int redelivered;
     final List<String> lost = new ArrayList<>();
     final List<String> duplicated = new ArrayList<>();
+    /** E-mails the SMTP server took twice for one delivery (same Message-ID). */
+    final List<String> resent = new ArrayList<>();
 
     private DeliveryTally(Map<String, String> acknowledgedIds, WholePlatform platform, String citizenPrefix) throws Exception {
         acknowledged = acknowledgedIds.size();
@@ -77,14 +79,25 @@ final class DeliveryTally {
             numbers.keySet().forEach(id -> check("in-app " + type, id, inbox.getOrDefault(id + "/" + type, 0)));
         }
 
+        // an e-mail received twice with the same Message-ID is one delivery sent again (a crash
+        // between the SMTP server's OK and the commit that records it); two Message-IDs are two deliveries
         Map<String, Integer> subjects = new HashMap<>();
+        Map<String, Set<String>> messageIds = new HashMap<>();
         for (MimeMessage mail : platform.mailbox().all()) {
             subjects.merge(subject(mail), 1, Integer::sum);
+            messageIds.computeIfAbsent(subject(mail), key -> new HashSet<>()).add(messageId(mail));
         }
         Map<String, String> titles = Map.of(REGISTERED, "Обращение %s зарегистрировано", ROUTED, "Обращение %s направлено исполнителю");
         for (String type : List.of(REGISTERED, ROUTED)) {
             mailed.put(type, (int) numbers.values().stream().filter(n -> subjects.containsKey(titles.get(type).formatted(n))).count());
-            numbers.forEach((id, number) -> check("e-mail " + type, id, subjects.getOrDefault(titles.get(type).formatted(number), 0)));
+            numbers.forEach((id, number) -> {
+                String subject = titles.get(type).formatted(number);
+                int distinct = messageIds.getOrDefault(subject, Set.of()).size();
+                check("e-mail " + type, id, distinct);
+                if (subjects.getOrDefault(subject, 0) > distinct) {
+                    resent.add("e-mail " + type + " of " + id + " received " + subjects.get(subject) + " times with one Message-ID");
+                }
+            });
         }
 
         Map<String, Set<String>> registeredEvents = new HashMap<>();
@@ -133,9 +146,17 @@ final class DeliveryTally {
 
     String summary() {
         return ("acknowledged (201) %d, stored %d, published %d (%d records published again, deduplicated), routed %d (decisions %d), "
-                + "in-app registered %d, in-app routed %d, e-mails registered %d, e-mails routed %d; lost %d, duplicated %d")
+                + "in-app registered %d, in-app routed %d, e-mails registered %d, e-mails routed %d; lost %d, duplicated %d, resent with the same Message-ID %d")
                 .formatted(acknowledged, stored, published, redelivered, routed, decided, notified.get(REGISTERED), notified.get(ROUTED),
-                        mailed.get(REGISTERED), mailed.get(ROUTED), lost.size(), duplicated.size());
+                        mailed.get(REGISTERED), mailed.get(ROUTED), lost.size(), duplicated.size(), resent.size());
+    }
+
+    private static String messageId(MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getMessageID());
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     private static String subject(MimeMessage mail) {
