@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import ru.spb.feedback.contracts.AppealAnswered;
+import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.EventEnvelope;
@@ -172,6 +173,40 @@ class WebhookPrivacyTest {
                     assertThat(JsonPath.from(request.bodyText()).getString("view")).isEqualTo("full"));
             assertThat(new Db(dataSource).count("select count(*) from delivery where channel = 'WEBHOOK' and appeal_id in (?, ?, ?, ?)",
                     official.id(), notPublic.id(), notSaid.id(), untracked.id())).isZero();
+        }
+    }
+
+    @Test
+    void aCorrectedProblemTypeDecidesFromThenOnWhetherOthersHearOfTheAppeal() {
+        try (WebhookReceiver receiver = WebhookReceiver.healthy()) {
+            Subscription a = subscribe("integrator-" + UUID.randomUUID(), receiver.url());
+            AppealRegistered.CategoryRef hidden = new AppealRegistered.CategoryRef("90", "Нарушение в учреждении", "9",
+                    "Учреждения", "2", "Учреждение", false);
+            AppealRegistered.CategoryRef shownType = new AppealRegistered.CategoryRef("71", "Мусор во дворе", "8", "Уборка",
+                    "1", "Двор", true);
+            // no flag on the new type (an older appeals-service): not public
+            AppealRegistered.CategoryRef notSaid = new AppealRegistered.CategoryRef("72", "Листва", "8", "Уборка", "1", "Двор");
+            Appeal becomesPublic = Appeal.of(newCitizenId());
+            Appeal becomesHidden = Appeal.of(newCitizenId());
+            List<UUID> events = publishAll(
+                    AppealEvents.registered(becomesPublic, AppealRegistered.Channel.API, null, null, null, false, false),
+                    AppealEvents.registered(becomesHidden, AppealRegistered.Channel.API, null, null, null, false, true),
+                    AppealEvents.of(becomesPublic, new AppealCategoryChanged(hidden, shownType, 9, "Речь о мусоре")),
+                    AppealEvents.of(becomesHidden, new AppealCategoryChanged(shownType, notSaid, 9, "Речь о листве")),
+                    AppealEvents.routed(becomesPublic, LocalDate.of(2026, 12, 15)),
+                    AppealEvents.routed(becomesHidden, LocalDate.of(2026, 12, 15)));
+            awaitProcessed(events);
+
+            List<String> delivered = appealsDeliveredTo(a);
+            // the registration of the one not yet public and everything after the other was hidden: nothing
+            assertThat(delivered.stream().filter(becomesPublic.id().toString()::equals)).hasSize(1);
+            assertThat(delivered.stream().filter(becomesHidden.id().toString()::equals)).hasSize(1);
+            await().atMost(WAIT).until(() -> received(receiver, becomesPublic).size() == 1);
+            assertThat(JsonPath.from(received(receiver, becomesPublic).get(0).bodyText()).getString("eventType"))
+                    .isEqualTo("AppealRouted");
+            await().atMost(WAIT).until(() -> received(receiver, becomesHidden).size() == 1);
+            assertThat(JsonPath.from(received(receiver, becomesHidden).get(0).bodyText()).getString("eventType"))
+                    .isEqualTo("AppealRegistered");
         }
     }
 
