@@ -7,15 +7,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.appeals.appeal.Appeal;
+import ru.spb.feedback.appeals.support.AppealSupport;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A citizen deletes their account: every appeal of theirs stays (organizations answer it, the
  * public feed and statistics keep it) but is untied from them ({@link AuthorErasure}); their
- * supports of others' appeals keep counting under placeholders; their Idempotency-Keys go.
+ * supports of others' appeals are withdrawn; their Idempotency-Keys go.
  * Afterwards nothing here names them, so a second deletion finds nothing and changes nothing.
  */
 @ApplicationScoped
@@ -29,6 +31,9 @@ public class AccountDeletion {
     @Inject
     AuthorErasure erasure;
 
+    @Inject
+    AppealSupport support;
+
     /** Returns how many appeals were untied from the citizen. */
     @Transactional
     public int delete(String citizenId) {
@@ -39,11 +44,13 @@ public class AccountDeletion {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         appeals.forEach(appeal -> erasure.erase(appeal, now));
-        entityManager.createNativeQuery("""
-                        update appeal_supporter set citizen_id = :prefix || gen_random_uuid() where citizen_id = :citizen""")
-                .setParameter("prefix", AuthorErasure.PLACEHOLDER_PREFIX)
+        @SuppressWarnings("unchecked")
+        List<UUID> supported = entityManager.createNativeQuery(
+                        "select appeal_id from appeal_supporter where citizen_id = :citizen order by appeal_id", UUID.class)
                 .setParameter("citizen", citizenId)
-                .executeUpdate();
+                .getResultList();
+        // withdrawn, not kept under a placeholder: AppealSupportWithdrawn makes notification-service forget them too
+        supported.forEach(appealId -> support.withdraw(citizenId, appealId));
         entityManager.createNativeQuery("update upload set owner_id = :prefix || gen_random_uuid() where owner_id = :citizen")
                 .setParameter("prefix", AuthorErasure.PLACEHOLDER_PREFIX)
                 .setParameter("citizen", citizenId)

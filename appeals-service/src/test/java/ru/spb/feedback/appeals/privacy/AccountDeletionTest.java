@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealFixtures;
 import ru.spb.feedback.contracts.AppealAuthorErased;
+import ru.spb.feedback.contracts.AppealSupportWithdrawn;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.EventHeaders;
@@ -64,9 +65,16 @@ class AccountDeletionTest {
         given().auth().oauth2(again).get("/api/v1/appeals").then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(again).get("/api/v1/appeals/" + ids.get(0)).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(again).get("/api/v1/appeals/supported").then().statusCode(200).body("items", hasSize(0));
-        // the support still counts, it just names nobody
+        // the support is withdrawn, announced, so notification-service stops telling them
         given().auth().oauth2(TestTokens.moderator("moderator-1")).get("/api/v1/moderator/appeals/" + others)
-                .then().statusCode(200).body("supporters", equalTo(1));
+                .then().statusCode(200).body("supporters", equalTo(0));
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.APPEAL_EVENTS)) {
+            EventEnvelope withdrawn = EventCodec.decode(reader.await(record -> others.equals(record.key())
+                    && "AppealSupportWithdrawn".equals(TopicReader.header(record, EventHeaders.EVENT_TYPE)), 1, Duration.ofSeconds(20))
+                    .get(0).value());
+            assertThat(withdrawn.payloadAs(AppealSupportWithdrawn.class).supporterId()).isEqualTo(subject);
+            assertThat(withdrawn.payloadAs(AppealSupportWithdrawn.class).supporters()).isZero();
+        }
 
         Predicate<ConsumerRecord<String, byte[]>> erased = record -> ids.contains(record.key())
                 && "AppealAuthorErased".equals(TopicReader.header(record, EventHeaders.EVENT_TYPE));
