@@ -105,6 +105,19 @@ class StreamLimitsTest {
     }
 
     @Test
+    void endsAStreamOpenedWithATicketWhenTheServiceSaysItsTokenExpires() throws Exception {
+        long ends = java.time.Instant.now().plusSeconds(3).getEpochSecond();
+        long started = System.nanoTime();
+        HttpResponse<InputStream> admitted = sendAsync(HttpRequest.newBuilder(
+                gateway.resolve("/api/v1/notifications/stream?ticket=citizen-" + UUID.randomUUID() + "&ends=" + ends))
+                .header("Accept", "text/event-stream").build());
+        assertThat(admitted.statusCode()).isEqualTo(200);
+        assertThat(admitted.headers().firstValue("X-Stream-Ends-At")).isEmpty();
+        assertThat(awaitEnd(reader(admitted.body()))).isEqualTo("event: notification");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1_000), Duration.ofMillis(4_500));
+    }
+
+    @Test
     void letsGoOfTheUpstreamsConnectionWhenTheClientLeavesAStream() throws Exception {
         int before = NOTIFICATION.openStreams();
         String citizen = bearer("citizen-" + UUID.randomUUID());
@@ -162,19 +175,7 @@ class StreamLimitsTest {
     void endsAStreamWhenItsTokenExpires() throws Exception {
         String shortLived = "Bearer " + SignedTokens.citizen("citizen-" + UUID.randomUUID(), Duration.ofSeconds(3));
         long started = System.nanoTime();
-        BufferedReader lines = reader(openStream(shortLived));
-        assertThat(lines.readLine()).isEqualTo("event: notification");
-        // the upstream never ends this stream; only the gateway can
-        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
-            try {
-                while (lines.readLine() != null) {
-                    // drain
-                }
-            } catch (IOException cut) {
-                // a reset connection ends it too
-            }
-        });
-        ended.get(8, TimeUnit.SECONDS);
+        assertThat(awaitEnd(reader(openStream(shortLived)))).isEqualTo("event: notification");
         Duration lasted = Duration.ofNanos(System.nanoTime() - started);
         // exp has whole seconds: the stream lasts the token's 2 to 3 s, and not much beyond
         assertThat(lasted).isBetween(Duration.ofMillis(1_000), Duration.ofMillis(4_500));
@@ -203,6 +204,22 @@ class StreamLimitsTest {
     private HttpRequest streamRequest(String authorization) {
         return HttpRequest.newBuilder(gateway.resolve("/api/v1/notifications/stream"))
                 .header("Accept", "text/event-stream").header("Authorization", authorization).build();
+    }
+
+    /** Reads the stream to its end, which only the gateway can bring (the upstream never ends it); its first line. */
+    private static String awaitEnd(BufferedReader lines) throws Exception {
+        String first = lines.readLine();
+        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> {
+            try {
+                while (lines.readLine() != null) {
+                    // drain
+                }
+            } catch (IOException cut) {
+                // a reset connection ends it too
+            }
+        });
+        ended.get(8, TimeUnit.SECONDS);
+        return first;
     }
 
     private static BufferedReader reader(InputStream stream) {

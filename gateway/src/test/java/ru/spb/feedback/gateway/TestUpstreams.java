@@ -130,6 +130,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                     // as notification-service says whose a ticket's stream is; here the test's ticket names its citizen
                     request.response().putHeader("X-Stream-Subject", request.getParam("ticket"));
                 }
+                if (request.getParam("ends") != null) {
+                    // when the token behind the ticket expires, as notification-service says it
+                    request.response().putHeader("X-Stream-Ends-At", request.getParam("ends"));
+                }
                 request.response().setChunked(true).putHeader("Content-Type", "text/event-stream")
                         .write("event: notification\ndata: one\n\n");
                 openStreams.add(request);

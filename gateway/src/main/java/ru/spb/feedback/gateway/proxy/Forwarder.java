@@ -57,7 +57,8 @@ public class Forwarder {
     }
 
     /**
-     * A live stream, through the upstream's stream pool; it is cut off at {@code endsAt} if one is given.
+     * A live stream, through the upstream's stream pool; it is cut off at {@code endsAt} if one is given, else when
+     * the upstream's answer says ({@link StreamSubjects#ENDS_AT}).
      *
      * @param counted whether it already holds a slot of its citizen; if not, it takes one of the citizen the
      *                upstream's answer names ({@link StreamSubjects}), or is refused
@@ -125,14 +126,18 @@ public class Forwarder {
                 upstreams.count(upstream, "ok");
                 ProxyResponse response = answered.result();
                 String subject = response.headers().get(StreamSubjects.HEADER);
-                response.headers().remove(StreamSubjects.HEADER);
+                Optional<Instant> saidEnd = epochSeconds(response.headers().get(StreamSubjects.ENDS_AT));
+                response.headers().remove(StreamSubjects.HEADER).remove(StreamSubjects.ENDS_AT);
                 if (stream && !counted && subject != null && !exchange.takeSlot(subject)) {
                     response.release();
                     exchange.upstreamRequest.reset();
                     problems.send(context, streamSlots.refusal());
                     return;
                 }
-                endsAt.ifPresent(exchange::endAt);
+                if (stream) {
+                    // the token the gateway checked if there was one, else what the service says of the ticket's
+                    endsAt.or(() -> saidEnd).ifPresent(exchange::endAt);
+                }
                 response.putHeader(RequestIds.HEADER, request.getHeader(RequestIds.HEADER));
                 response.send().onFailure(e -> LOG.debugf("answer of %s not fully passed on: %s", upstream.name(), e.toString()));
             });
@@ -143,6 +148,13 @@ public class Forwarder {
         String previous = request.getHeader("X-Forwarded-For");
         String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
         return previous == null || previous.isBlank() ? client : previous + ", " + client;
+    }
+
+    private static Optional<Instant> epochSeconds(String value) {
+        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
     }
 
     private static boolean isPoolFull(Throwable cause) {

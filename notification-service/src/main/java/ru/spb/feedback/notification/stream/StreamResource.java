@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,7 +39,9 @@ import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 import ru.spb.feedback.web.StreamSubjects;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Path("/api/v1/notifications")
 @Tag(name = "Notifications", description = "A citizen's in-app inbox")
@@ -69,6 +72,9 @@ public class StreamResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    JsonWebToken jwt;
+
     @POST
     @Path("/stream-tickets")
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +89,8 @@ public class StreamResource {
     @APIResponse(responseCode = "403", description = "The token lacks the citizen role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response ticket() {
-        return Response.status(Response.Status.CREATED).entity(tickets.issue(caller.id())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(tickets.issue(caller.id(), Instant.ofEpochSecond(jwt.getExpirationTime()))).build();
     }
 
     @GET
@@ -108,9 +115,11 @@ public class StreamResource {
             @QueryParam("ticket") String ticket,
             @Parameter(description = "The id of the last event received, to replay what came after it")
             @HeaderParam("Last-Event-ID") String lastEventId) {
-        String citizenId = authenticate(ticket);
-        // for the gateway's cap of streams per citizen; the gateway removes it before the client sees it
+        StreamTickets.Redeemed opened = authenticate(ticket);
+        String citizenId = opened.citizenId();
+        // for the gateway's cap of streams per citizen and its end of the stream; it removes both before the client
         response.putHeader(StreamSubjects.HEADER, citizenId);
+        opened.sessionExpiresAt().ifPresent(end -> response.putHeader(StreamSubjects.ENDS_AT, String.valueOf(end.getEpochSecond())));
 
         UnicastProcessor<LiveItem> live = UnicastProcessor.create();
         LiveStreams.Subscriber subscriber = streams.open(citizenId, live);
@@ -133,8 +142,8 @@ public class StreamResource {
                 .map(item -> toEvent(sse, item));
     }
 
-    /** A stream ticket if given, else the bearer token, which must be a citizen's. */
-    private String authenticate(String ticket) {
+    /** A stream ticket if given, else the bearer token, which must be a citizen's; with when either's token expires. */
+    private StreamTickets.Redeemed authenticate(String ticket) {
         if (ticket != null && !ticket.isBlank()) {
             return tickets.redeem(ticket.trim());
         }
@@ -144,7 +153,7 @@ public class StreamResource {
         if (!identity.hasRole(Roles.CITIZEN)) {
             throw new ForbiddenException();
         }
-        return caller.id();
+        return new StreamTickets.Redeemed(caller.id(), Optional.of(Instant.ofEpochSecond(jwt.getExpirationTime())));
     }
 
     private OutboundSseEvent toEvent(Sse sse, LiveItem item) {

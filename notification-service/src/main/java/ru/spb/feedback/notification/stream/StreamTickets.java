@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Short-lived, single-use tickets that open a citizen's live stream without an Authorization
@@ -33,20 +34,25 @@ public class StreamTickets {
     @Inject
     NotificationConfig config;
 
-    /** A new ticket for the citizen. */
+    /** Whose stream a ticket opens, and when the token it was taken with expires (the stream's end). */
+    public record Redeemed(String citizenId, Optional<Instant> sessionExpiresAt) {
+    }
+
+    /** A new ticket for the citizen, taken with a token that expires at {@code sessionExpiresAt}. */
     @Transactional
-    public StreamTicketView issue(String citizenId) {
+    public StreamTicketView issue(String citizenId, Instant sessionExpiresAt) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant expiresAt = now.plus(config.stream().ticketTtl());
         entityManager.createNativeQuery("""
-                        insert into stream_ticket (ticket_hash, citizen_id, expires_at, created_at)
-                        values (:hash, :citizen, :expires, :now)""")
+                        insert into stream_ticket (ticket_hash, citizen_id, expires_at, session_expires_at, created_at)
+                        values (:hash, :citizen, :expires, :session, :now)""")
                 .setParameter("hash", hash(ticket))
                 .setParameter("citizen", citizenId)
                 .setParameter("expires", expiresAt)
+                .setParameter("session", sessionExpiresAt)
                 .setParameter("now", now)
                 .executeUpdate();
         return new StreamTicketView(ticket, expiresAt);
@@ -54,26 +60,28 @@ public class StreamTickets {
 
     /** The citizen the ticket was issued to; the ticket is gone afterwards. Unknown, used or expired: 401. */
     @Transactional
-    public String redeem(String ticket) {
+    public Redeemed redeem(String ticket) {
         if (ticket.length() > 100) {
             throw invalid();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         delete from stream_ticket where ticket_hash = :hash
-                        returning citizen_id, expires_at""")
+                        returning citizen_id, expires_at, session_expires_at""")
                 .setParameter("hash", hash(ticket))
                 .getResultList();
         if (rows.isEmpty()) {
             throw invalid();
         }
         Object[] row = rows.get(0);
-        Instant expiresAt = row[1] instanceof Instant instant ? instant
-                : ((java.time.OffsetDateTime) row[1]).toInstant();
-        if (expiresAt.isBefore(Instant.now())) {
+        if (instant(row[1]).isBefore(Instant.now())) {
             throw invalid();
         }
-        return (String) row[0];
+        return new Redeemed((String) row[0], Optional.ofNullable(row[2]).map(StreamTickets::instant));
+    }
+
+    private static Instant instant(Object column) {
+        return column instanceof Instant instant ? instant : ((java.time.OffsetDateTime) column).toInstant();
     }
 
     /** Forgets expired tickets; part of the housekeeping job. */

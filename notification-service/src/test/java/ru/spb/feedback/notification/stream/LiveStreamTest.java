@@ -72,6 +72,25 @@ class LiveStreamTest {
     }
 
     @Test
+    void aStreamSaysWhenItsCredentialExpiresForTheGatewayToEndIt() {
+        String citizen = newCitizenId();
+        String token = TestTokens.custom(citizen).group("citizen").lifetime(Duration.ofMinutes(7)).sign();
+        long tokenExp = jwtExp(token);
+        String ticket = given().auth().oauth2(token).when().post("/api/v1/notifications/stream-tickets")
+                .then().statusCode(201).extract().path("ticket");
+
+        // a ticket's stream lives no longer than the token the ticket was taken with, not the ticket's own minute
+        try (SseClient live = SseClient.open(withTicket(ticket), Map.of())) {
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.header("X-Stream-Ends-At")).isEqualTo(String.valueOf(tokenExp));
+        }
+        try (SseClient live = SseClient.open(stream, Map.of("Authorization", "Bearer " + token))) {
+            assertThat(live.status()).isEqualTo(200);
+            assertThat(live.header("X-Stream-Ends-At")).isEqualTo(String.valueOf(tokenExp));
+        }
+    }
+
+    @Test
     void refusesUnknownAndExpiredTicketsAndMissingOrWrongTokens() throws Exception {
         try (SseClient unknown = SseClient.open(withTicket("no-such-ticket"), Map.of())) {
             assertThat(unknown.status()).isEqualTo(401);
@@ -155,6 +174,11 @@ class LiveStreamTest {
                         values (?, ?, ?, 'AppealRouted', ?, 'SPB-2026-999001', 'Направлено исполнителю', ?, 'Текст', now(), now())""",
                 id, citizen, UUID.randomUUID(), UUID.randomUUID(), title);
         return id;
+    }
+
+    private static long jwtExp(String token) {
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JsonPath.from(claims).getLong("exp");
     }
 
     private URI withTicket(String ticket) {
