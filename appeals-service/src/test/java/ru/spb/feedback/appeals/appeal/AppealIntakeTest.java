@@ -89,6 +89,8 @@ class AppealIntakeTest {
             assertThat(payload.category().code()).isEqualTo(AppealFixtures.FURNITURE_PROPOSAL);
             assertThat(payload.category().objectName()).isEqualTo("Двор");
             assertThat(payload.category().groupCode()).isNotBlank();
+            // the type's public flag, so notification-service knows what integrators may be told
+            assertThat(payload.category().publicCategory()).isTrue();
             assertThat(payload.deadlineWorkingDays()).isEqualTo(9);
             assertThat(payload.official()).isFalse();
             assertThat(payload.location().lat()).isEqualTo(AppealFixtures.LAT);

@@ -134,6 +134,7 @@ class AppealLifecycleTest {
         AppealCategoryChanged changed = events(id, 2).get(1).payloadAs(AppealCategoryChanged.class);
         assertThat(changed.previous().code()).isEqualTo("255");
         assertThat(changed.category().code()).isEqualTo("2");
+        assertThat(changed.category().publicCategory()).isTrue();
         assertThat(changed.deadlineWorkingDays()).isPositive();
         assertThat(changed.reason()).isEqualTo("Речь о детской площадке");
     }
