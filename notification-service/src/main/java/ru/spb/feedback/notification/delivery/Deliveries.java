@@ -115,13 +115,7 @@ public class Deliveries {
         if (delivery.status == DeliveryStatus.PENDING) {
             throw ProblemException.conflict("delivery-pending", "The delivery is already waiting for its next attempt");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        delivery.status = DeliveryStatus.PENDING;
-        delivery.attemptsAllowed = delivery.attempts + schedules.attemptsPerRound(Channel.WEBHOOK);
-        delivery.nextAttemptAt = now;
-        delivery.updatedAt = now;
-        dispatcher.nudgeAfterCommit();
-        return view(delivery);
+        return requeue(delivery);
     }
 
     /** An admin's retry of a delivery that was given up: another round of attempts, due now. */
@@ -134,6 +128,11 @@ public class Deliveries {
         if (delivery.status != DeliveryStatus.FAILED) {
             throw ProblemException.conflict("delivery-not-failed", "Only a FAILED delivery can be retried; this one is " + delivery.status);
         }
+        return requeue(delivery);
+    }
+
+    /** Another round of attempts, due now (the dispatcher is asked for a round after the commit). */
+    private DeliveryView requeue(Delivery delivery) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         delivery.status = DeliveryStatus.PENDING;
         delivery.attemptsAllowed = delivery.attempts + schedules.attemptsPerRound(delivery.channel);
