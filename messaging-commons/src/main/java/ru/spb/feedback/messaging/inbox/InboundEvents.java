@@ -86,7 +86,7 @@ public class InboundEvents {
                     states.handled(consumer);
                     return deadLetter(consumer, record, new HandlerFailed(failures, rootCause(e)));
                 }
-                states.retrying(consumer, e, passes);
+                states.retrying(consumer, rootCause(e), passes);
                 LOG.warnf("%s could not handle the record at %s-%d@%d (%s, %s); retrying in %d ms", consumer, record.topic(),
                         record.partition(), record.offset(), rootCause(e).getClass().getSimpleName(),
                         passes ? "waiting for it to pass" : "attempt " + failures + " of " + maxAttempts, wait.toMillis());
