@@ -64,8 +64,12 @@ public interface GatewayConfig {
         @WithDefault("200")
         int maxSize();
 
-        /** How long a request may wait for a free connection before it gets 503. */
-        @WithDefault("PT1S")
+        /**
+         * How long a request may wait for a free connection before it gets 503. A new connection's
+         * connect counts too (Vert.x bounds both together), and on a loaded two-core host a burst's
+         * new connections took over a second (GatewayEndToEndTest's burst got 503s with PT1S).
+         */
+        @WithDefault("PT5S")
         Duration maxWait();
 
         /** Requests that may wait at once; any more get 503 without waiting. */
