@@ -56,8 +56,9 @@ public final class LocalPlatform {
             case "token" -> System.out.println(DevTokenCommand.mint(List.of(args).subList(1, args.length)));
             case "tokens" -> System.out.print(DemoUsers.mint().exports());
             case "events" -> TopicTail.print(List.of(args).subList(1, args.length));
+            case "bench" -> Benchmark.main(List.of(args).subList(1, args.length).toArray(String[]::new));
             default -> {
-                System.err.println("usage: ./platform [run | stop | token ROLE [--sub ID] [--org CODE] [--email E] [--name N] | tokens | events [TOPIC]]");
+                System.err.println("usage: ./platform [run | stop | token ROLE [--sub ID] [--org CODE] [--email E] [--name N] | tokens | events [TOPIC] | bench [OPTIONS]]");
                 System.exit(2);
             }
         }

@@ -64,6 +64,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** The JVM's process id (the benchmark reads its resident memory). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Where the service's output (its log) goes. */
     public Path logFile() {
         return logFile;
@@ -89,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(300);
+            Thread.sleep(50);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
