@@ -10,7 +10,9 @@ FROM eclipse-temurin:17-jre
 ARG MODULE
 WORKDIR /app
 COPY --from=build /src/${MODULE}/target/quarkus-app/ /app/
+# the JVM options every local run and test uses too (ADR 0020); JAVA_OPTS adds to them
+COPY ops/jvm.options /app/jvm.options
 RUN useradd --system --uid 1001 app
 USER 1001
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC"
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
+ENV JAVA_OPTS="" MALLOC_ARENA_MAX=2
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 /** One service of the platform running from its built jar in a JVM of its own. */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** The services' JVM options, shared with the image (Dockerfile). */
+    static final String JVM_OPTIONS = "ops/jvm.options";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path repositoryRoot;
@@ -44,12 +47,14 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests package)");
         }
-        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaBinary(),
+                "@" + repositoryRoot.resolve(JVM_OPTIONS).toAbsolutePath(), "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(repositoryRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // glibc's per-thread malloc arenas would otherwise hold tens of MB per JVM (as in the Dockerfile)
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         return new ServiceProcess(repositoryRoot, module, port, Map.copyOf(environment), builder.start(), logFile);

@@ -13,6 +13,7 @@ import ru.spb.feedback.contracts.EventHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -50,16 +51,38 @@ public final class TopicWriter implements AutoCloseable {
 
     /** Sends an event with the headers every producer of the platform sets, keyed by its appeal. */
     public void send(String topic, EventEnvelope event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.appealId().toString(), EventCodec.encode(event));
-        record.headers().add(new RecordHeader(EventHeaders.EVENT_ID, bytes(event.eventId().toString())));
-        record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(event.eventType())));
-        record.headers().add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
-        send(record);
+        send(record(topic, event.appealId().toString(), event));
     }
 
     /** Sends raw bytes, e.g. a record no consumer can read. */
     public void sendRaw(String topic, String key, byte[] value) {
         send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /**
+     * Sends records with one flush, so records of one partition travel in one produce request and
+     * a consumer's poll gets them together (a test of batch handling).
+     */
+    public void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        records.forEach(record -> sent.add(producer.send(record)));
+        producer.flush();
+        for (java.util.concurrent.Future<?> future : sent) {
+            try {
+                future.get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not send to " + records.get(0).topic(), e);
+            }
+        }
+    }
+
+    /** The record {@link #send(String, EventEnvelope)} would send, under another key. */
+    public static ProducerRecord<String, byte[]> record(String topic, String key, EventEnvelope event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, EventCodec.encode(event));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_ID, bytes(event.eventId().toString())));
+        record.headers().add(new RecordHeader(EventHeaders.EVENT_TYPE, bytes(event.eventType())));
+        record.headers().add(new RecordHeader(EventHeaders.SCHEMA_VERSION, bytes(String.valueOf(event.schemaVersion()))));
+        return record;
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -18,6 +19,10 @@ import ru.spb.feedback.web.TransientFailures;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -31,6 +36,12 @@ import java.util.function.Consumer;
  * is skipped or reordered. Any other failure is tried {@code messaging.inbound.max-attempts} times
  * and then goes to the dead-letter topic, so one bad record cannot stop its partition for ever.
  * Either way the consumer itself keeps running (ADR 0014).
+ * <p>
+ * A poll's records are handled together ({@link #processBatch}): one transaction for the batch,
+ * each event still claimed on its own, so a batch costs one commit instead of one per record (ADR
+ * 0020). If anything in the batch fails, the transaction rolls back as a whole and the batch is
+ * handled again one record at a time under the rules above, so a failure means exactly what it
+ * meant before.
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -63,6 +74,56 @@ public class InboundEvents {
     /** What happened to one record. */
     public enum Outcome {
         HANDLED, DUPLICATE, SKIPPED, DEAD_LETTERED
+    }
+
+    /** A poll's records as a list: partition by partition, each partition in offset order (so each appeal's in order). */
+    public static List<ConsumerRecord<String, byte[]>> inOrder(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
+    }
+
+    /**
+     * Handles a poll's records in order, in one transaction; on any failure, one at a time with
+     * {@link #process}. Returns each record's outcome, in order.
+     */
+    public List<Outcome> processBatch(String consumer, List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
+        if (records.size() == 1) {
+            return List.of(process(consumer, records.get(0), handlers));
+        }
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        List<String> skippedTypes = new ArrayList<>();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    EventEnvelope envelope = EventCodec.decode(record.value());
+                    Outcome outcome = handleInTransaction(consumer, envelope, handlers);
+                    if (outcome == Outcome.SKIPPED) {
+                        skippedTypes.add(envelope.eventType());
+                    }
+                    outcomes.add(outcome);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (stopping) {
+                throw e;
+            }
+            LOG.debugf("%s: a batch of %d records failed (%s); handling them one at a time", consumer, records.size(),
+                    rootCause(e).getClass().getSimpleName());
+            // counted again by process, so nothing of the rolled-back pass is counted
+            List<Outcome> oneByOne = new ArrayList<>(records.size());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                oneByOne.add(process(consumer, record, handlers));
+            }
+            return oneByOne;
+        }
+        skippedTypes.forEach(type -> meters.counter("events.skipped", "consumer", consumer, "type", type).increment());
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        outcomes.forEach(outcome -> counts.merge(outcome, 1, Integer::sum));
+        counts.forEach((outcome, count) -> meters.counter("events.consumed", "consumer", consumer,
+                "outcome", outcome.name().toLowerCase()).increment(count));
+        states.handled(consumer);
+        return outcomes;
     }
 
     public Outcome process(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
@@ -114,22 +175,28 @@ public class InboundEvents {
 
     private Outcome attempt(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
         EventEnvelope envelope = EventCodec.decode(record.value());
+        if (handlers.forEnvelope(envelope).isEmpty()) {
+            meters.counter("events.skipped", "consumer", consumer, "type", envelope.eventType()).increment();
+            return Outcome.SKIPPED;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> handleInTransaction(consumer, envelope, handlers));
+    }
+
+    /** Claims and handles one event in the caller's transaction; SKIPPED (not counted here) if no handler takes it. */
+    private Outcome handleInTransaction(String consumer, EventEnvelope envelope, EventHandlers handlers) {
         Optional<Consumer<EventEnvelope>> handler = handlers.forEnvelope(envelope);
         if (handler.isEmpty()) {
-            meters.counter("events.skipped", "consumer", consumer, "type", envelope.eventType()).increment();
             return Outcome.SKIPPED;
         }
         if (envelope.requestId() != null) {
             MDC.put("requestId", envelope.requestId());
         }
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (!claim(consumer, envelope)) {
-                    return Outcome.DUPLICATE;
-                }
-                handler.get().accept(envelope);
-                return Outcome.HANDLED;
-            });
+            if (!claim(consumer, envelope)) {
+                return Outcome.DUPLICATE;
+            }
+            handler.get().accept(envelope);
+            return Outcome.HANDLED;
         } finally {
             MDC.remove("requestId");
         }

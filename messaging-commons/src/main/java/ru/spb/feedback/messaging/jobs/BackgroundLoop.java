@@ -68,8 +68,15 @@ public final class BackgroundLoop {
         return running;
     }
 
-    /** Asks for a round as soon as the current transaction commits (nothing if it rolls back). */
+    /**
+     * Asks for a round as soon as the current transaction commits (nothing if it rolls back). Asking
+     * again in the same transaction (a batch of events, each writing an outbox row) adds nothing.
+     */
     public void nudgeAfterCommit(TransactionSynchronizationRegistry transactions) {
+        if (transactions.getResource(this) != null) {
+            return;
+        }
+        transactions.putResource(this, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

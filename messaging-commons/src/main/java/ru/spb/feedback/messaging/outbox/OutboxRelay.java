@@ -8,6 +8,8 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.hibernate.jpa.HibernateHints;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -68,6 +70,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    EntityManager entityManager;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -120,7 +125,9 @@ public class OutboxRelay {
         if (!clusterLock.tryLockForTransaction(LOCK)) {
             return Pass.NOT_OURS;
         }
+        // read-only: the pass changes rows by explicit updates, so the session never dirty-checks a batch
         List<OutboxEvent> unpublished = OutboxEvent.<OutboxEvent>find("publishedAt is null order by id")
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
                 .page(0, config.relay().batchSize()).list();
         if (unpublished.isEmpty()) {
             return Pass.EMPTY;
@@ -178,17 +185,25 @@ public class OutboxRelay {
 
     private void markPublished(List<Long> ids) {
         if (!ids.isEmpty()) {
-            OutboxEvent.update("publishedAt = ?1 where id in ?2", Instant.now(), ids);
+            // native: an HQL update with a list parameter is translated anew on every pass
+            entityManager.createNativeQuery("update outbox_event set published_at = :now where id in (:ids)")
+                    .setParameter("now", Instant.now())
+                    .setParameter("ids", ids)
+                    .executeUpdate();
             published.increment(ids.size());
         }
     }
 
     private Pass failed(OutboxEvent row, Throwable error, int publishedBefore) {
         Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.ExecutionException ? error.getCause() : error;
-        row.attempts++;
-        row.lastError = truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        int attempts = row.attempts + 1;
+        entityManager.createNativeQuery("update outbox_event set attempts = :attempts, last_error = :error where id = :id")
+                .setParameter("attempts", attempts)
+                .setParameter("error", truncate(cause.getClass().getSimpleName() + ": " + cause.getMessage()))
+                .setParameter("id", row.id)
+                .executeUpdate();
         failures.increment();
-        if (reachability.observed(false) || row.attempts == 1) {
+        if (reachability.observed(false) || attempts == 1) {
             LOG.warnf("outbox relay cannot publish (%s); %d published in this pass, the rest waits",
                     cause.getClass().getSimpleName(), publishedBefore);
         }

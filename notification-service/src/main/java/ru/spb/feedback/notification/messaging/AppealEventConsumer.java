@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ru.spb.feedback.contracts.AppealAuthorErased;
 import ru.spb.feedback.contracts.AppealRegistered;
@@ -60,7 +60,7 @@ public class AppealEventConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbound.process(CONSUMER, record, handlers);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbound.processBatch(CONSUMER, InboundEvents.inOrder(records), handlers);
     }
 }

@@ -258,6 +258,39 @@ class RoutingFlowTest {
                 .then().statusCode(404);
     }
 
+    /**
+     * A poll's records are handled in one transaction; when one of them fails, the batch is rolled
+     * back and handled one record at a time: the records around the poison one are decided once
+     * each (none lost with the rolled-back batch, none published twice), the poison one goes to the
+     * dead-letter topic, and an event sent twice in the same poll is handled once.
+     */
+    @Test
+    void handlesAPollInOneTransactionAndFallsBackToOneAtATimeWhenARecordFails() {
+        String key = UUID.randomUUID().toString();
+        EventEnvelope before = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        EventEnvelope poison = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        EventEnvelope after = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        byte[] tooLong = EventCodec.encodeToString(poison).replace("\"address\":\"Адрес\"", "\"address\":\"" + "д".repeat(600) + "\"")
+                .getBytes(StandardCharsets.UTF_8);
+        // one key, one flush: one partition, one produce request, so one poll hands them over together
+        writer.sendTogether(List.of(
+                TopicWriter.record(Topics.APPEAL_EVENTS, key, before),
+                new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.APPEAL_EVENTS, key, tooLong),
+                TopicWriter.record(Topics.APPEAL_EVENTS, key, after),
+                TopicWriter.record(Topics.APPEAL_EVENTS, key, after)));
+
+        try (TopicReader dead = new TopicReader(bootstrapServers, Topics.deadLetter("routing-service"))) {
+            dead.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
+        }
+        awaitDecision(before.appealId());
+        awaitDecision(after.appealId());
+        List<ConsumerRecord<String, byte[]>> all = decisions.drain(Duration.ofSeconds(2));
+        assertThat(all.stream().filter(r -> before.appealId().toString().equals(r.key()))).hasSize(1);
+        assertThat(all.stream().filter(r -> after.appealId().toString().equals(r.key()))).hasSize(1);
+        given().auth().oauth2(TestTokens.admin("a")).when().get("/api/v1/routing-decisions/" + poison.appealId())
+                .then().statusCode(404);
+    }
+
     @Test
     void skipsEventTypesItDoesNotHandle() {
         EventEnvelope registered = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
