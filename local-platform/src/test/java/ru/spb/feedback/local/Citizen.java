@@ -17,4 +17,10 @@ record Citizen(String subject, String email, String token) {
         String email = subject + "@example.org";
         return new Citizen(subject, email, TestTokens.citizen(subject, email, NAME));
     }
+
+    /** A citizen whose token carries no e-mail address: told in the inbox only. */
+    static Citizen withoutEmail(String purpose) {
+        String subject = "e2e-" + purpose + "-" + UUID.randomUUID();
+        return new Citizen(subject, null, TestTokens.citizen(subject));
+    }
 }

@@ -47,6 +47,18 @@ final class PlatformProcesses implements AutoCloseable {
         if (ownDatabase != null) {
             postgres.recreateDatabase(ownDatabase);
         }
+        return launch(module, ownDatabase, extraEnvironment);
+    }
+
+    /**
+     * Starts another copy of a module's jar on a free port, on the database {@code existingDatabase}
+     * (as named on the server, not recreated) that a copy already running uses.
+     */
+    ServiceProcess startCopy(String module, String existingDatabase, Map<String, String> extraEnvironment) throws Exception {
+        return launch(module, existingDatabase, extraEnvironment);
+    }
+
+    private ServiceProcess launch(String module, String ownDatabase, Map<String, String> extraEnvironment) throws Exception {
         LocalPlatform.Service service = new LocalPlatform.Service(module, KafkaBroker.freePort(), ownDatabase);
         Map<String, String> environment = new java.util.HashMap<>(LocalPlatform.environment(root, postgres, service, kafka));
         environment.putAll(extraEnvironment);

@@ -57,6 +57,12 @@ final class SteadyLoad implements AutoCloseable {
         }
     }
 
+    /** The load filed by these citizens, in turn. */
+    SteadyLoad(String gatewayUrl, List<Citizen> citizens) {
+        this.gatewayUrl = gatewayUrl;
+        this.citizens.addAll(citizens);
+    }
+
     /** Starts filing {@code perSecond} appeals a second, each from the next citizen in turn. */
     void start(int perSecond) {
         pacer.scheduleAtFixedRate(() -> {

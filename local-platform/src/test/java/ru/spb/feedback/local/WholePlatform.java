@@ -49,6 +49,7 @@ final class WholePlatform implements AutoCloseable {
     private final PlatformProcesses processes;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
 
     private WholePlatform(PostgresServer postgres, InJvmKafka kafka, Mailbox mailbox, PlatformProcesses processes) {
         this.postgres = postgres;
@@ -66,16 +67,25 @@ final class WholePlatform implements AutoCloseable {
      * named {@code <prefix>_routing}, {@code <prefix>_appeals}, {@code <prefix>_notification}.
      */
     static WholePlatform start(PostgresServer postgres, InJvmKafka kafka, String databasePrefix) throws Exception {
+        return start(postgres, kafka, databasePrefix, Map.of());
+    }
+
+    /**
+     * The platform as {@link #start(PostgresServer, InJvmKafka, String)} starts it, each module
+     * with the settings {@code settings} has for it on top of its own (e.g. shorter leases).
+     */
+    static WholePlatform start(PostgresServer postgres, InJvmKafka kafka, String databasePrefix,
+                               Map<String, Map<String, String>> settings) throws Exception {
         long started = System.nanoTime();
         Mailbox mailbox = Mailbox.start();
         WholePlatform platform = new WholePlatform(postgres, kafka, mailbox, new PlatformProcesses(postgres, kafka.bootstrapServers()));
         try {
-            platform.startService(ROUTING, databasePrefix + "_routing", SHORT_CONSUMER_SESSIONS);
-            platform.startService(APPEALS, databasePrefix + "_appeals", SHORT_CONSUMER_SESSIONS);
+            platform.startService(ROUTING, databasePrefix + "_routing", with(SHORT_CONSUMER_SESSIONS, settings.get(ROUTING)));
+            platform.startService(APPEALS, databasePrefix + "_appeals", with(SHORT_CONSUMER_SESSIONS, settings.get(APPEALS)));
             Map<String, String> notification = new HashMap<>(SHORT_CONSUMER_SESSIONS);
             notification.putAll(mailbox.serviceEnvironment());
-            platform.startService(NOTIFICATION, databasePrefix + "_notification", notification);
-            Map<String, String> gateway = new HashMap<>(RATE_LIMITS);
+            platform.startService(NOTIFICATION, databasePrefix + "_notification", with(notification, settings.get(NOTIFICATION)));
+            Map<String, String> gateway = with(RATE_LIMITS, settings.get(GATEWAY));
             gateway.put("GATEWAY_UPSTREAMS_ROUTING_URL", platform.services.get(ROUTING).baseUrl());
             gateway.put("GATEWAY_UPSTREAMS_APPEALS_URL", platform.services.get(APPEALS).baseUrl());
             gateway.put("GATEWAY_UPSTREAMS_NOTIFICATION_URL", platform.services.get(NOTIFICATION).baseUrl());
@@ -97,11 +107,35 @@ final class WholePlatform implements AutoCloseable {
             "INBOUND_SESSION_TIMEOUT_MS", "6000",
             "INBOUND_HEARTBEAT_INTERVAL_MS", "1000");
 
+    private static Map<String, String> with(Map<String, String> environment, Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(environment);
+        if (more != null) {
+            all.putAll(more);
+        }
+        return all;
+    }
+
     private void startService(String module, String database, Map<String, String> environment) throws Exception {
         services.put(module, processes.start(module, database, environment));
+        environments.put(module, Map.copyOf(environment));
         if (database != null) {
             databases.put(module, PlatformProcesses.databaseName(database));
         }
+    }
+
+    /**
+     * Starts another copy of a running service on a port of its own, with the same database, broker
+     * and settings (plus {@code overrides}), as a city scales out; waits until it is ready. The
+     * copy is the caller's to kill or stop; {@link #close()} stops it too. The gateway still sends
+     * to the first copy.
+     */
+    ServiceProcess startCopy(String module, Map<String, String> overrides) throws Exception {
+        return processes.startCopy(module, databases.get(module), with(environments.get(module), overrides));
+    }
+
+    /** The (first) copy of a service that the platform started. */
+    ServiceProcess process(String module) {
+        return services.get(module);
     }
 
     /** The database a service uses, as named on the server. */
