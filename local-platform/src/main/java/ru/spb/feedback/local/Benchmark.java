@@ -144,6 +144,12 @@ public final class Benchmark {
             say(String.format("%-22s ready in %d ms (port %d)", copy.name(), millis, copy.service().port()));
         }
 
+        Map<String, Long> pids = new LinkedHashMap<>();
+        processes.forEach((name, process) -> pids.put(name, process.pid()));
+        pids.put("kafka", broker.pid());
+        pids.put("bench", ProcessHandle.current().pid());
+        CpuMeter cpu = new CpuMeter(pids);
+
         IntakeLoad load = new IntakeLoad(gateway.url(), citizens);
         say("Warm-up: " + clients + " clients for 15 s (not counted) …");
         IntakeLoad.Result warmUp = load.closedLoop(clients, Duration.ofSeconds(15));
@@ -153,17 +159,24 @@ public final class Benchmark {
         say("Raw PostgreSQL: the rows of one intake per transaction, " + clients + " JDBC clients, " + seconds + " s …");
         RawIntake raw = new RawIntake(postgres, APPEALS_DB);
         raw.prepare();
-        RawIntake.Result rawResult = raw.run(clients, phase, IntakeLoad.CATEGORY, samplePayload(postgres));
+        String payload = samplePayload(postgres);
+        Map<String, Double> cpuBefore = cpu.snapshot();
+        RawIntake.Result rawResult = raw.run(clients, phase, IntakeLoad.CATEGORY, payload);
         say(String.format("  %.0f transactions/s, %s", rawResult.perSecond(), rawResult.latencies().describe()));
+        say("  CPU: " + CpuMeter.perAppeal(cpuBefore, cpu.snapshot(), rawResult.committed()));
 
         say("Intake through the gateway: " + clients + " clients, " + citizens + " citizens, " + seconds + " s …");
+        cpuBefore = cpu.snapshot();
         IntakeLoad.Result intake = load.closedLoop(clients, phase);
         requireSomeAccepted(intake, "intake");
+        Map<String, Double> cpuAfterIntake = cpu.snapshot();
         say(String.format("  %.0f appeals/s, %s; %d accepted, %d failed %s", intake.perSecond(), intake.latencies().describe(),
                 intake.accepted(), intake.failed(), intake.failuresByStatus()));
+        say("  CPU during the burst: " + CpuMeter.perAppeal(cpuBefore, cpuAfterIntake, intake.accepted()));
         Pipeline burst = awaitPipeline(postgres, intake.appeals());
         say(String.format("  pipeline: every appeal ROUTED and notified %.1f s after the last 201 (%.0f appeals/s end to end)",
                 burst.lagAfterLastMillis() / 1000.0, intake.accepted() / (burst.spanMillis() / 1000.0)));
+        say("  CPU, burst and catching up: " + CpuMeter.perAppeal(cpuBefore, cpu.snapshot(), intake.accepted()));
 
         double half = Math.max(1, intake.perSecond() / 2);
         say(String.format("Half rate, open loop: %.0f appeals/s for %d s …", half, seconds));

@@ -82,6 +82,11 @@ final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The broker JVM's process id (the benchmark reads its CPU time). */
+    long pid() {
+        return process.pid();
+    }
+
     private void awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(Map.of(

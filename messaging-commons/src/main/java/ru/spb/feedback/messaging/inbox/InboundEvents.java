@@ -102,6 +102,10 @@ public class InboundEvents {
                         skippedTypes.add(envelope.eventType());
                     }
                     outcomes.add(outcome);
+                    // write this record's changes and forget its entities: otherwise every later query
+                    // of the batch dirty-checks all of them before it runs (a flush per native query)
+                    entityManager.flush();
+                    entityManager.clear();
                 }
             });
         } catch (RuntimeException e) {
