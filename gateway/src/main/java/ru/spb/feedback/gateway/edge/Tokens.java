@@ -30,7 +30,7 @@ public class Tokens {
     private final JWTParser parser;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    Tokens(JWTParser parser) {
+    public Tokens(JWTParser parser) {
         this.parser = parser;
     }
 
