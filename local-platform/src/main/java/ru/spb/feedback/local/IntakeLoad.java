@@ -40,7 +40,7 @@ final class IntakeLoad {
 
     /** What one load phase achieved. */
     record Result(long accepted, long failed, Map<Integer, Long> failuresByStatus, double perSecond,
-                  Latencies latencies, List<Accepted> appeals, long firstSentMicros, long lastAcceptedMicros) {
+                  Latencies latencies, List<Accepted> appeals) {
     }
 
     private final String gateway;
@@ -146,11 +146,9 @@ final class IntakeLoad {
 
     /** Answers of one phase, counted from many threads. */
     private static final class Tally {
-        private final long firstSent = nowMicros();
         private final Latencies latencies = new Latencies();
         private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
         private final Map<Integer, Long> failures = new ConcurrentHashMap<>();
-        private final AtomicLong lastAccepted = new AtomicLong();
         private final long started = System.nanoTime();
 
         void answered(HttpResponse<String> response, long sentNanos) {
@@ -165,7 +163,6 @@ final class IntakeLoad {
             } catch (Exception e) {
                 failed(201);
             }
-            lastAccepted.accumulateAndGet(at, Math::max);
         }
 
         void failed(int status) {
@@ -176,8 +173,7 @@ final class IntakeLoad {
             double seconds = (System.nanoTime() - started) / 1e9;
             List<Accepted> appeals = List.copyOf(accepted);
             long failed = failures.values().stream().mapToLong(Long::longValue).sum();
-            return new Result(appeals.size(), failed, Map.copyOf(failures), appeals.size() / seconds, latencies, appeals,
-                    firstSent, lastAccepted.get());
+            return new Result(appeals.size(), failed, Map.copyOf(failures), appeals.size() / seconds, latencies, appeals);
         }
     }
 
