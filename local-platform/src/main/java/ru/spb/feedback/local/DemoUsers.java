@@ -20,9 +20,9 @@ record DemoUsers(String citizen, String officer, String moderator, String admin,
     /** One {@code export} line per user, each under a comment saying who it is: paste them into a shell. */
     String exports() {
         return String.join("\n",
-                "# a citizen: demo-citizen, " + DevTokenCommand.DEMO_CITIZEN_NAME + " <" + DevTokenCommand.DEMO_CITIZEN_EMAIL + ">",
+                "# a citizen: demo-citizen, " + DemoAccount.ofRole("citizen").name() + " <" + DemoAccount.ofRole("citizen").email() + ">",
                 "export CITIZEN=" + citizen,
-                "# an officer of " + DevTokenCommand.DEMO_ORGANIZATION_NAME + " (organization " + DevTokenCommand.DEMO_ORGANIZATION + "): demo-officer",
+                "# an officer of " + DevTokenCommand.DEMO_ORGANIZATION_NAME + " (organization " + DemoAccount.ofRole("officer").organization() + "): demo-officer",
                 "export OFFICER=" + officer,
                 "# a moderator (triage, rejections): demo-moderator",
                 "export MODERATOR=" + moderator,

@@ -8,16 +8,13 @@ import java.util.Set;
 
 /**
  * {@code ./platform token ROLE [--sub ID] [--org CODE] [--email E] [--name N] [--hours H]}:
- * a dev token for one of the five roles, with demo defaults.
+ * a dev token for one of the five roles, with the demo account's claims ({@link DemoAccount}) as defaults.
  */
 final class DevTokenCommand {
 
     static final Set<String> ROLES = Set.of("citizen", "officer", "moderator", "admin", "integrator");
-    /** Адмиралтейский округ: the demo officer works for its local administration. */
-    static final String DEMO_ORGANIZATION = "1123300";
+    /** The demo officer's organization (dev/demo-accounts.json: 1123300) is the local administration of this municipality. */
     static final String DEMO_ORGANIZATION_NAME = "Адмиралтейский округ";
-    static final String DEMO_CITIZEN_EMAIL = "demo-citizen@example.org";
-    static final String DEMO_CITIZEN_NAME = "Демо Житель";
 
     private DevTokenCommand() {
     }
@@ -27,10 +24,11 @@ final class DevTokenCommand {
             throw new IllegalArgumentException("role must be one of " + ROLES);
         }
         String role = args.get(0);
-        String subject = "demo-" + role;
-        String organization = "officer".equals(role) ? DEMO_ORGANIZATION : null;
-        String email = "citizen".equals(role) ? DEMO_CITIZEN_EMAIL : null;
-        String name = "citizen".equals(role) ? DEMO_CITIZEN_NAME : null;
+        DemoAccount account = DemoAccount.ofRole(role);
+        String subject = account.subject();
+        String organization = account.organization();
+        String email = account.email();
+        String name = account.name();
         long hours = 12;
         for (int i = 1; i < args.size(); i += 2) {
             if (i + 1 >= args.size()) {

@@ -143,6 +143,9 @@ public final class LocalPlatform {
         if (NOTIFICATION.equals(service.module())) {
             environment.putAll(notificationDevEnvironment());
         }
+        if (GATEWAY.module().equals(service.module())) {
+            environment.putAll(webAppDevEnvironment(root));
+        }
         environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", root.resolve("dev/jwt/public-key.pem").toUri().toString());
         environment.put("MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER);
         return environment;
@@ -167,6 +170,16 @@ public final class LocalPlatform {
                 "NOTIFICATION_WEBHOOKS_ALLOW_PLAIN_HTTP", "true");
     }
 
+    /**
+     * The gateway on this machine: the web app's demo sign-in, with the dev key (like dev/jwt, never for production)
+     * and the demo accounts of {@code dev/demo-accounts.json}.
+     */
+    static Map<String, String> webAppDevEnvironment(Path root) {
+        return Map.of(
+                "WEBAPP_DEV_SIGN_IN_PRIVATE_KEY_LOCATION", root.resolve("dev/jwt/private-key.pem").toString(),
+                "WEBAPP_DEV_SIGN_IN_ACCOUNTS_LOCATION", root.resolve("dev/demo-accounts.json").toString());
+    }
+
     /** Seeds the demo appeals through the gateway unless they are there; answers a line saying what happened. */
     private static String seedDemoData(DemoUsers users) {
         try {
@@ -189,6 +202,7 @@ public final class LocalPlatform {
 
     private void printSummary(PostgresServer postgres, String kafka, Path logs, String mailbox, String demo, DemoUsers users) {
         StringBuilder out = new StringBuilder("\nThe feedback platform is running. Ctrl-C (or ./platform stop) stops everything it started.\n\n");
+        out.append(String.format("  %-22s %s/  (sign in as a demo user)%n", "Web app", GATEWAY.url()));
         out.append(String.format("  %-22s %s%n", "Gateway (the API)", GATEWAY.url()));
         out.append(String.format("  %-22s %s/q/swagger-ui%n", "Console (Swagger UI)", GATEWAY.url()));
         out.append(String.format("  %-22s %s%n", "E-mails", mailbox));

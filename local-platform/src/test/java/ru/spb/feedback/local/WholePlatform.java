@@ -46,15 +46,17 @@ final class WholePlatform implements AutoCloseable {
     private final PostgresServer postgres;
     private final InJvmKafka kafka;
     private final Mailbox mailbox;
+    private final MapTiles tiles;
     private final PlatformProcesses processes;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
     private final Map<String, Map<String, String>> environments = new HashMap<>();
 
-    private WholePlatform(PostgresServer postgres, InJvmKafka kafka, Mailbox mailbox, PlatformProcesses processes) {
+    private WholePlatform(PostgresServer postgres, InJvmKafka kafka, Mailbox mailbox, MapTiles tiles, PlatformProcesses processes) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.mailbox = mailbox;
+        this.tiles = tiles;
         this.processes = processes;
     }
 
@@ -78,7 +80,8 @@ final class WholePlatform implements AutoCloseable {
                                Map<String, Map<String, String>> settings) throws Exception {
         long started = System.nanoTime();
         Mailbox mailbox = Mailbox.start();
-        WholePlatform platform = new WholePlatform(postgres, kafka, mailbox, new PlatformProcesses(postgres, kafka.bootstrapServers()));
+        MapTiles tiles = MapTiles.start();
+        WholePlatform platform = new WholePlatform(postgres, kafka, mailbox, tiles, new PlatformProcesses(postgres, kafka.bootstrapServers()));
         try {
             platform.startService(ROUTING, databasePrefix + "_routing", with(SHORT_CONSUMER_SESSIONS, settings.get(ROUTING)));
             platform.startService(APPEALS, databasePrefix + "_appeals", with(SHORT_CONSUMER_SESSIONS, settings.get(APPEALS)));
@@ -86,6 +89,7 @@ final class WholePlatform implements AutoCloseable {
             notification.putAll(mailbox.serviceEnvironment());
             platform.startService(NOTIFICATION, databasePrefix + "_notification", with(notification, settings.get(NOTIFICATION)));
             Map<String, String> gateway = with(RATE_LIMITS, settings.get(GATEWAY));
+            gateway.put("WEBAPP_TILES_URL", tiles.urlTemplate());
             gateway.put("GATEWAY_UPSTREAMS_ROUTING_URL", platform.services.get(ROUTING).baseUrl());
             gateway.put("GATEWAY_UPSTREAMS_APPEALS_URL", platform.services.get(APPEALS).baseUrl());
             gateway.put("GATEWAY_UPSTREAMS_NOTIFICATION_URL", platform.services.get(NOTIFICATION).baseUrl());
@@ -169,6 +173,11 @@ final class WholePlatform implements AutoCloseable {
         return mailbox;
     }
 
+    /** The map tiles the web app shows. */
+    MapTiles tiles() {
+        return tiles;
+    }
+
     /** The citizen's inbox through the gateway, newest first. */
     JsonNode inbox(Citizen citizen) throws Exception {
         return appeals().read(citizen.token(), "/api/v1/notifications?size=100").get("items");
@@ -228,6 +237,7 @@ final class WholePlatform implements AutoCloseable {
         processes.close();
         kafka.close();
         mailbox.close();
+        tiles.close();
         postgres.close();
     }
 

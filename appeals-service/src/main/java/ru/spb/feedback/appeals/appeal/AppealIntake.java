@@ -95,7 +95,8 @@ public class AppealIntake {
         }
 
         AppealView appeal = register(new NewAppeal(id, author.id(), AppealRegistered.Channel.API, category,
-                request.description().trim(), request.location().lat(), request.location().lon(),
+                request.description().trim(), request.location() == null ? null : request.location().lat(),
+                request.location() == null ? null : request.location().lon(),
                 blankToNull(request.address()), request.isOfficial(), contact == null ? null : contact.email(),
                 contact == null ? null : contact.name(), null, null, request.photoIds()));
         return new Registration(appeal, false);
@@ -169,7 +170,11 @@ public class AppealIntake {
         if (length < 10) {
             violations.add(new Problem.Violation("description", "must have at least 10 characters besides spaces"));
         }
-        if (!config.city().contains(request.location().lat(), request.location().lon())) {
+        if (request.location() == null) {
+            if (blankToNull(request.address()) == null) {
+                violations.add(new Problem.Violation("location", "give a point on the map or an address"));
+            }
+        } else if (!config.city().contains(request.location().lat(), request.location().lon())) {
             violations.add(new Problem.Violation("location", "is outside St. Petersburg"));
         }
         if (!violations.isEmpty()) {

@@ -24,8 +24,8 @@ public record SubmitAppealRequest(
         @Schema(description = "What is wrong, 10 to 4000 characters", examples = "Сломана скамейка на детской площадке во дворе", required = true)
         String description,
 
-        @NotNull @Valid
-        @Schema(required = true)
+        @Valid
+        @Schema(description = "Where the problem is. Without it an address is required and a moderator places the appeal")
         Location location,
 
         @Size(max = 500)

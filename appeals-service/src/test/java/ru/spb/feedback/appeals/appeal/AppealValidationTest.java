@@ -48,11 +48,26 @@ class AppealValidationTest {
     }
 
     @Test
-    void rejectsAMissingLocation() {
+    void rejectsAnAppealWithNeitherALocationNorAnAddress() {
         String json = """
                 {"categoryCode": "255", "description": "%s"}""".formatted(VALID_TEXT);
         submit(newCitizen(), json).statusCode(400).contentType(PROBLEM)
+                .body("violations.field", hasItem("location"))
+                .body("violations.message", hasItem("give a point on the map or an address"));
+        String blankAddress = """
+                {"categoryCode": "255", "description": "%s", "address": "   "}""".formatted(VALID_TEXT);
+        submit(newCitizen(), blankAddress).statusCode(400).contentType(PROBLEM)
                 .body("violations.field", hasItem("location"));
+    }
+
+    @Test
+    void takesAnAddressWithoutAPointForAModeratorToPlace() {
+        // the web app's fallback when the map cannot load: routing has no point and sends it to triage
+        String json = """
+                {"categoryCode": "255", "description": "%s", "address": "ул. Садовая, 50"}""".formatted(VALID_TEXT);
+        submit(newCitizen(), json).statusCode(201)
+                .body("location", org.hamcrest.Matchers.nullValue())
+                .body("address", equalTo("ул. Садовая, 50"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
+import ru.spb.feedback.gateway.webapp.PagePolicy;
 import ru.spb.feedback.web.RequestIds;
 
 /**
@@ -18,6 +19,12 @@ public class EdgeFilter {
     static final int ORDER = -10_000;
     private static final String REQUEST_ID = "gateway.request-id";
 
+    private final PagePolicy pages;
+
+    EdgeFilter(PagePolicy pages) {
+        this.pages = pages;
+    }
+
     void install(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
     }
@@ -28,7 +35,10 @@ public class EdgeFilter {
         // the upstream reads it from here, and so does web-commons' RequestIdFilter for the gateway's own endpoints
         context.request().headers().set(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
-        boolean api = context.request().path().startsWith("/api/") || context.request().path().startsWith("/open311");
+        String path = context.request().path();
+        boolean api = path.startsWith("/api/") || path.startsWith("/open311");
+        // the console (/q/swagger-ui) brings inline scripts of its own; everything else is the web app's
+        boolean page = !api && !path.startsWith("/q/");
         context.response().headersEndHandler(ignored -> {
             var headers = context.response().headers();
             headers.set(RequestIds.HEADER, id);
@@ -39,6 +49,8 @@ public class EdgeFilter {
             if (api) {
                 // JSON and event streams only: nothing in an API answer may run as a page (Swagger UI needs scripts)
                 headers.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            } else if (page) {
+                headers.set("Content-Security-Policy", pages.header());
             }
         });
         context.next();
