@@ -14,6 +14,9 @@ import ru.spb.feedback.notification.support.SmtpServer;
 import ru.spb.feedback.notification.support.SmtpTestResource;
 
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -188,21 +191,51 @@ class AreaAlertsTest {
         awaitProcessed(db, routed(registered(60.0501, 30.50), municipality, "Муниципальный округ Тестовый"));
         assertStays(smtp, byLink, 2);
         assertThat(smtp.messagesTo(byOneClick)).hasSize(2);
+        // an unsubscribed subscription cannot be brought back with its old confirmation link
+        confirm(token(SmtpServer.text(smtp.messagesTo(byLink).get(0)))).statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void theAnswerIsTheSameForEveryRequestAndAnAddressGetsAtMostFiveConfirmationsADay() throws Exception {
         String email = newAddress();
         Db db = new Db(dataSource);
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // the message and its parameters, however it is formatted
+                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            subscribeSevenTimes(email);
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+        // the cap is logged, the address never
+        assertThat(logged).anyMatch(line -> line.contains("unconfirmed area alerts"));
+        assertThat(logged).noneMatch(line -> line.toLowerCase().contains(email.toLowerCase()));
+        smtp.await(email, 5, WAIT);
+        assertStays(smtp, email, 5);
+        assertThat(db.count("select count(*) from area_alert where email_hash = ?", sha256(email.toLowerCase()))).isEqualTo(5);
+    }
+
+    private static void subscribeSevenTimes(String email) {
         for (int i = 0; i < 7; i++) {
             // the same answer whether the address is new, subscribed already, or over its cap
             String body = subscribe(circle(i % 2 == 0 ? email : email.toUpperCase(), 59.70, 29.50, 100 + i, List.of("NEW")))
                     .statusCode(202).extract().asString();
             assertThat(body).isEqualTo("{\"status\":\"CONFIRMATION_SENT\"}");
         }
-        smtp.await(email, 5, WAIT);
-        assertStays(smtp, email, 5);
-        assertThat(db.count("select count(*) from area_alert where email_hash = ?", sha256(email.toLowerCase()))).isEqualTo(5);
     }
 
     @Test
