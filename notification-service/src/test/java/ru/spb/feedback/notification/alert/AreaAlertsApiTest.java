@@ -53,6 +53,10 @@ class AreaAlertsApiTest {
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("violations.field", containsInAnyOrder("email", "lat", "lon", "radiusMeters", "events[0]"))
                 .body(not(containsString("bad address")));
+        // the web app's body as agreed, with an explicit null
+        post("/api/v1/area-alerts", """
+                {"email":"%s","lat":59.93,"lon":30.31,"radiusMeters":500,"municipalityCode":null,"events":["NEW","ANSWERED"]}"""
+                .formatted(newAddress())).statusCode(202).contentType(ContentType.JSON).body("status", equalTo("CONFIRMATION_SENT"));
         // the boundaries themselves are fine
         subscribe(circle(newAddress(), 59.6, 29.4, 100, List.of("NEW"))).statusCode(202);
         subscribe(circle(newAddress(), 60.3, 30.8, 5000, List.of("ANSWERED", "NEW"))).statusCode(202);
