@@ -86,7 +86,8 @@ public class AreaAlertResource {
 
     @POST
     @Path("/unsubscribe")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    // RFC 8058 allows both encodings of the one field
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "One-click unsubscribe (RFC 8058)",
             description = "What mail programs POST to the List-Unsubscribe URL: the token in the query, the body List-Unsubscribe=One-Click.")
     @APIResponse(responseCode = "200", description = "Unsubscribed",

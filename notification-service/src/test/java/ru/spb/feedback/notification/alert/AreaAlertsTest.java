@@ -183,6 +183,11 @@ class AreaAlertsTest {
                 .then().statusCode(200).contentType(ContentType.JSON).body("id", equalTo(oneClickId))
                 .body("unsubscribedAt", org.hamcrest.Matchers.notNullValue());
 
+        // again, as multipart/form-data (the other encoding RFC 8058 allows): the same answer
+        given().multiPart("List-Unsubscribe", "One-Click")
+                .when().post("/api/v1/area-alerts/unsubscribe?token=" + oneClickToken)
+                .then().statusCode(200).body("id", equalTo(oneClickId));
+
         // the address is erased at once
         assertThat(db.rows("select email, email_hash, email_erased_at from area_alert where id in (?::uuid, ?::uuid)", linkId, oneClickId))
                 .hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("email", null).containsEntry("email_hash", null)
