@@ -58,7 +58,8 @@ class OperationsTest {
                 "\"/api/v1/notifications/stream-tickets\"", "\"/api/v1/notification-preferences\"", "\"/api/v1/webhooks\"",
                 "\"/api/v1/webhooks/{id}\"", "\"/api/v1/webhooks/{id}/deliveries\"",
                 "\"/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver\"", "\"/api/v1/admin/deliveries\"",
-                "\"/api/v1/admin/deliveries/{id}/retry\"", "\"/api/v1/admin/deliveries/retry\"", "application/problem+json",
+                "\"/api/v1/admin/deliveries/{id}/retry\"", "\"/api/v1/admin/deliveries/retry\"", "\"/api/v1/area-alerts\"",
+                "\"/api/v1/area-alerts/confirm\"", "\"/api/v1/area-alerts/unsubscribe\"", "application/problem+json",
                 "text/event-stream");
     }
 

@@ -22,6 +22,30 @@ public interface NotificationConfig {
 
     Retention retention();
 
+    /**
+     * Where the platform's web app is, as citizens reach it (through the gateway): the links in
+     * area-alert e-mails (confirm, unsubscribe, the appeal's public page) start with it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    AreaAlerts areaAlerts();
+
+    /** Alerts by e-mail about appeals in an area, with double opt-in. */
+    interface AreaAlerts {
+        /** How long the link in a confirmation e-mail confirms the subscription. */
+        @WithDefault("PT72H")
+        Duration confirmationTtl();
+
+        /** Most unconfirmed subscriptions one address may ask for within {@link #capWindow()}; beyond, no e-mail is sent. */
+        @WithDefault("5")
+        int unconfirmedCap();
+
+        /** The window of {@link #unconfirmedCap()}. */
+        @WithDefault("PT24H")
+        Duration capWindow();
+    }
+
     /** How long personal data of finished appeals are kept (the retention job). */
     interface Retention {
         /**

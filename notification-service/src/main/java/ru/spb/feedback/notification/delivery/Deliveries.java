@@ -72,6 +72,40 @@ public class Deliveries {
                 schedules.attemptsPerRound(Channel.WEBHOOK));
     }
 
+    /** Schedules the confirmation e-mail of an area-alert subscription (its link is made when it is sent). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleAreaAlertConfirmation(UUID alertId) {
+        insertAreaAlert(null, AREA_ALERT_CONFIRMATION_TYPE, null, alertId, Delivery.AREA_ALERT_CONFIRMATION_PREFIX + alertId);
+    }
+
+    /** Schedules an area alert about the event's appeal to one subscription, once per event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void scheduleAreaAlert(EventEnvelope envelope, UUID alertId) {
+        insertAreaAlert(envelope.eventId(), envelope.eventType(), envelope.appealId(), alertId, Delivery.AREA_ALERT_PREFIX + alertId);
+    }
+
+    /** The event type of a confirmation e-mail's delivery, which no event caused. */
+    public static final String AREA_ALERT_CONFIRMATION_TYPE = "AreaAlertConfirmation";
+
+    private void insertAreaAlert(UUID eventId, String eventType, UUID appealId, UUID alertId, String target) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        entityManager.createNativeQuery("""
+                        insert into delivery (id, channel, event_id, event_type, appeal_id, area_alert_id, target, status,
+                                              attempts, attempts_allowed, next_attempt_at, created_at, updated_at)
+                        values (:id, 'EMAIL', :event, :type, :appeal, :alert, :target, 'PENDING', 0, :allowed, :now, :now, :now)
+                        on conflict (event_id, channel, target) do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("event", eventId)
+                .setParameter("type", eventType)
+                .setParameter("appeal", appealId)
+                .setParameter("alert", alertId)
+                .setParameter("target", target)
+                .setParameter("allowed", schedules.attemptsPerRound(Channel.EMAIL))
+                .setParameter("now", now)
+                .executeUpdate();
+        dispatcher.nudgeAfterCommit();
+    }
+
     private void insert(EventEnvelope envelope, Notification notification, Channel channel, String target, UUID subscriptionId,
                         String payload, int attemptsAllowed) {
         insertWithId(UUID.randomUUID(), envelope, envelope.citizenId(), notification, channel, target, subscriptionId, payload,

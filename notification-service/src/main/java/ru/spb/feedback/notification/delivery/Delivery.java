@@ -32,25 +32,38 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public Channel channel;
 
-    @Column(name = "event_id", nullable = false)
+    /** Null for an area alert's confirmation e-mail, which no event caused. */
+    @Column(name = "event_id")
     public UUID eventId;
 
     @Column(name = "event_type", nullable = false)
     public String eventType;
 
-    @Column(name = "appeal_id", nullable = false)
+    /** Null for an area alert's confirmation e-mail. */
+    @Column(name = "appeal_id")
     public UUID appealId;
 
     @Column(name = "citizen_id") // null once the author deleted their account (AppealAuthorErased)
     public String citizenId;
 
-    @Column(name = "notification_id", nullable = false)
+    /** Null for area-alert e-mails: they go to a subscriber, not to a citizen's notification. */
+    @Column(name = "notification_id")
     public UUID notificationId;
+
+    /** The area-alert subscription an e-mail goes to ({@code alert.AreaAlert}); null for every other delivery. */
+    @Column(name = "area_alert_id")
+    public UUID areaAlertId;
 
     @Column(name = "subscription_id")
     public UUID subscriptionId;
 
-    /** {@link #CITIZEN_TARGET} or {@link #SUPPORTER_TARGET_PREFIX}… for e-mail, the subscription id for a webhook. */
+    /** An area alert's confirmation e-mail: the prefix and the subscription id (one e-mail per subscription). */
+    public static final String AREA_ALERT_CONFIRMATION_PREFIX = "area-alert-confirmation:";
+
+    /** An area alert's e-mail about an appeal: the prefix and the subscription id (one per event and subscription). */
+    public static final String AREA_ALERT_PREFIX = "area-alert:";
+
+    /** {@link #CITIZEN_TARGET}, {@link #SUPPORTER_TARGET_PREFIX}… or an area alert's for e-mail, the subscription id for a webhook. */
     @Column(nullable = false)
     public String target;
 

@@ -26,7 +26,7 @@ public class DeliveryAttempt extends PanacheEntityBase {
     @Column(name = "delivery_id")
     public UUID deliveryId;
 
-    @Column(name = "notification_id", nullable = false)
+    @Column(name = "notification_id") // null for area-alert e-mails
     public UUID notificationId;
 
     @Enumerated(EnumType.STRING)

@@ -15,6 +15,7 @@ import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.messaging.jobs.BackgroundLoop;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
+import ru.spb.feedback.notification.alert.AreaAlertMails;
 import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.email.EmailSender;
 import ru.spb.feedback.notification.webhook.WebhookCall;
@@ -60,6 +61,9 @@ public class DeliveryDispatcher {
 
     @Inject
     WebhookSender webhooks;
+
+    @Inject
+    AreaAlertMails areaAlertMails;
 
     @Inject
     DeliveryMetrics metrics;
@@ -226,7 +230,8 @@ public class DeliveryDispatcher {
             return null;
         }
         return switch (delivery.channel) {
-            case EMAIL -> email.prepare(delivery).map(mail -> new Prepared(Channel.EMAIL, mail, null)).orElse(Prepared.CANCEL);
+            case EMAIL -> (delivery.areaAlertId != null ? areaAlertMails.prepare(delivery) : email.prepare(delivery))
+                    .map(mail -> new Prepared(Channel.EMAIL, mail, null)).orElse(Prepared.CANCEL);
             case WEBHOOK -> webhooks.prepare(delivery).map(call -> new Prepared(Channel.WEBHOOK, null, call)).orElse(Prepared.CANCEL);
             case IN_APP -> throw new IllegalStateException("in-app notifications are not dispatched");
         };

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealAuthorErased;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
@@ -50,6 +51,8 @@ public class AppealEventConsumer {
         handlers = new EventHandlers()
                 .on(AppealRegistered.class, intake::registered)
                 .on(AppealRouted.class, intake::routed)
+                // notified like the others, and announced to area-alert subscribers
+                .on(AppealAnswered.class, intake::answered)
                 // not citizen-visible, so not notified: it only adds a supporter to notify later
                 .on(AppealSupported.class, supporters::supported)
                 .on(AppealSupportWithdrawn.class, supporters::withdrawn)

@@ -3,9 +3,11 @@ package ru.spb.feedback.notification.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.EventEnvelope;
+import ru.spb.feedback.notification.alert.AreaAlerts;
 import ru.spb.feedback.notification.delivery.Deliveries;
 import ru.spb.feedback.notification.inbox.Inbox;
 import ru.spb.feedback.notification.inbox.Notification;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * Turns one citizen-visible event into notifications on every channel, in the transaction that
  * also records the event as processed: the in-app notification (announced to the live streams on
  * commit), the e-mail if the citizen wants one, a webhook call per interested subscription, and
- * the notifications of the appeal's supporters ({@link SupporterNotifications}).
+ * the notifications of the appeal's supporters ({@link SupporterNotifications}), and for a routed
+ * or answered appeal the area alerts around it ({@link AreaAlerts}).
  * Every row is unique per event and channel, so nothing is ever sent twice for one event.
  */
 @ApplicationScoped
@@ -50,6 +53,9 @@ public class NotificationIntake {
     @Inject
     SupporterNotifications supporters;
 
+    @Inject
+    AreaAlerts areaAlerts;
+
     /** The only event with the citizen's contact: keep it (unless the citizen set preferences), then notify. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(EventEnvelope envelope, AppealRegistered payload) {
@@ -57,9 +63,20 @@ public class NotificationIntake {
         notify(envelope, appeals.registered(envelope, payload));
     }
 
+    /** Routed: the author is told, and — the appeal being public from now on — area-alert subscribers around it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void routed(EventEnvelope envelope, AppealRouted payload) {
-        notify(envelope, appeals.routed(envelope, payload));
+        TrackedAppeal appeal = appeals.routed(envelope, payload);
+        notify(envelope, appeal);
+        areaAlerts.appealRouted(envelope, appeal);
+    }
+
+    /** Answered: notified as any other event, and area-alert subscribers around the appeal hear of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void answered(EventEnvelope envelope, AppealAnswered payload) {
+        TrackedAppeal appeal = appeals.learn(envelope);
+        notify(envelope, appeal);
+        areaAlerts.appealAnswered(envelope, appeal);
     }
 
     /** Any other citizen-visible event that has a template. */

@@ -62,6 +62,8 @@ public class PersonalData {
         if (tracked != null && author.equals(tracked.citizenId)) {
             tracked.citizenId = null;
             tracked.address = null;
+            tracked.lat = null; // the point is as telling as the address
+            tracked.lon = null;
             tracked.updatedAt = Instant.now();
         }
     }
@@ -87,6 +89,8 @@ public class PersonalData {
                     .setParameter("author", appeal.citizenId).setParameter("appeal", appeal.appealId).executeUpdate();
         }
         appeal.address = null;
+        appeal.lat = null; // the point is as telling as the address
+        appeal.lon = null;
         appeal.personalDataPurgedAt = Instant.now();
         appeal.updatedAt = appeal.personalDataPurgedAt;
     }

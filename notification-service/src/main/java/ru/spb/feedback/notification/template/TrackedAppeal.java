@@ -36,6 +36,11 @@ public class TrackedAppeal extends PanacheEntityBase {
 
     public String address;
 
+    /** Where the problem is (AppealRegistered.location), for area alerts; null until registration was seen. */
+    public Double lat;
+
+    public Double lon;
+
     @Column(name = "municipality_code")
     public String municipalityCode;
 

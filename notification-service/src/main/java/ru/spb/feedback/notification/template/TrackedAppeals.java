@@ -33,6 +33,10 @@ public class TrackedAppeals {
         }
         appeal.official = payload.official();
         appeal.address = payload.address();
+        if (payload.location() != null) {
+            appeal.lat = payload.location().lat();
+            appeal.lon = payload.location().lon();
+        }
         appeal.channel = payload.channel();
         appeal.integratorId = payload.integratorId();
         return appeal;
