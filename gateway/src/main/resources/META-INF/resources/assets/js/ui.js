@@ -83,16 +83,37 @@ const STATUS_TITLE = {
   504: 'Сервис не ответил вовремя',
 };
 
+// the services' validation messages are English; the common ones read in Russian here
+const MESSAGES = [
+  [/^size must be between (\d+) and (\d+)$/, (_, a, b) => `от ${a} до ${b} символов`],
+  [/^must have at least (\d+) characters.*$/, (_, a) => `не меньше ${a} символов`],
+  [/^must not be (blank|null|empty)$/, () => 'обязательное поле'],
+  [/^must be a well-formed email address$/, () => 'неверный адрес эл. почты'],
+  [/^is outside St\. Petersburg$/, () => 'за пределами Санкт-Петербурга'],
+  [/^give a point on the map or an address$/, () => 'отметьте место на карте или укажите адрес'],
+  [/^must be less than or equal to (\d+)$/, (_, a) => `не больше ${a}`],
+  [/^must be greater than or equal to (\d+)$/, (_, a) => `не меньше ${a}`],
+];
+
+function inRussian(message) {
+  for (const [pattern, say] of MESSAGES) {
+    const match = String(message).match(pattern);
+    if (match) return say(...match);
+  }
+  return message;
+}
+
 /** Every failed call ends here: a clear message with what the API said, never a blank page. */
 export function errorBox(error) {
   const problem = error.problem || {};
   const status = error.status ?? 0;
   const title = STATUS_TITLE[status] || (status >= 500 ? 'Ошибка на сервере, попробуйте позже' : 'Запрос не выполнен');
   const box = h('div', { class: 'error', role: 'alert' }, h('strong', {}, title));
+  const violations = Array.isArray(problem.violations) ? problem.violations : [];
   const detail = status === 0 ? 'Проверьте подключение и попробуйте ещё раз.' : problem.detail || problem.title;
-  if (detail) box.append(h('div', {}, detail));
-  if (Array.isArray(problem.violations) && problem.violations.length) {
-    box.append(h('ul', {}, problem.violations.map(v => h('li', {}, (FIELD[String(v.field).split('.')[0]] || v.field) + ': ' + v.message))));
+  if (detail && !violations.length) box.append(h('div', {}, detail));
+  if (violations.length) {
+    box.append(h('ul', {}, violations.map(v => h('li', {}, (FIELD[String(v.field).split('.')[0]] || v.field) + ': ' + inRussian(v.message)))));
   }
   const retry = error.retryAfter;
   if (retry) box.append(h('div', {}, `Повторите через ${retry} с.`));

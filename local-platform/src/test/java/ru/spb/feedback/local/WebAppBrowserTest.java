@@ -77,7 +77,7 @@ class WebAppBrowserTest {
         // the middle of a map centred on the point, at zoom 17 a few metres from it
         assertThat(browser.awaitText("#point", "Отмечено: 59.93")).contains("30.29");
         browser.click("#submit");
-        assertThat(browser.awaitText(".error", "Проверьте введённые данные")).contains("Описание");
+        assertThat(browser.awaitText(".error", "Проверьте введённые данные")).contains("Описание: от 10 до 4000 символов");
 
         browser.type("#description", DESCRIPTION);
         browser.type("#address", "ул. Декабристов, 6");
