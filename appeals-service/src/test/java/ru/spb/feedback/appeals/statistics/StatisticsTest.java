@@ -221,6 +221,36 @@ class StatisticsTest {
     }
 
     @Test
+    void onlyAppealsStillWaitingForAnAnswerAreOverdueNow() {
+        Place place = Place.named("Округ сроков " + UUID.randomUUID());
+        Instant past = Instant.now().minus(1, ChronoUnit.DAYS);
+        // marked overdue, then answered late: answered, not overdue any more
+        Citizen answeredLate = routed(place, FURNITURE, past);
+        answer(place, answeredLate);
+        // marked overdue, then withdrawn: finished, not overdue
+        Citizen withdrawn = routed(place, FURNITURE, past);
+        given().auth().oauth2(withdrawn.token()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/appeals/" + withdrawn.appealId() + "/withdraw").then().statusCode(200);
+        // marked overdue and still waiting
+        routed(place, FURNITURE, past);
+        // its due date moved into the past an hour ago: overdue by the date, marked by the job or not yet
+        Citizen unmarked = routed(place, FURNITURE, Instant.now().plus(9, ChronoUnit.DAYS));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                        "update appeal set due_at = :due, overdue_marked_at = null where id = :id")
+                .setParameter("due", Instant.now().minus(1, ChronoUnit.HOURS)).setParameter("id", UUID.fromString(unmarked.appealId()))
+                .executeUpdate());
+
+        JsonPath report = given().queryParam("municipality", place.code()).get(STATISTICS).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(load(answeredLate.appealId()).overdueMarkedAt).isNotNull();
+        assertThat(report.getInt("total.received")).isEqualTo(4);
+        assertThat(report.getInt("total.answered")).isEqualTo(1);
+        assertThat(report.getInt("total.answeredOnTime")).isEqualTo(0);
+        assertThat(report.getFloat("total.answeredOnTimePercent")).isEqualTo(0.0f);
+        assertThat(report.getInt("total.overdueNow")).isEqualTo(2);
+    }
+
+    @Test
     void unknownCodesGiveNoRowsAndZeroTotals() {
         JsonPath report = given().queryParam("municipality", "no-such-municipality").queryParam("category", "no-such-type")
                 .get(STATISTICS).then().statusCode(200).extract().jsonPath();
@@ -241,8 +271,17 @@ class StatisticsTest {
         given().queryParam("from", "2025-01-01").queryParam("to", "2026-01-01").get(STATISTICS).then().statusCode(200);
         problem(given().queryParam("format", "xml"), "format");
         problem(given().queryParam("format", "xml").accept("text/csv"), "format");
+        // neither JSON nor CSV acceptable: a problem too
+        given().accept("application/xml").get(STATISTICS).then().statusCode(406).contentType("application/problem+json");
         // without to, the range ends today: a from in the future is after it
         problem(given().queryParam("from", LocalDate.now(CITY).plusDays(2).toString()), "from");
+    }
+
+    @Test
+    void theStatisticsAndOpen311PagingAreInTheOpenApiDocument() {
+        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        assertThat(openapi).contains("\"/api/v1/statistics\"", "\"answeredOnTimePercent\"", "\"medianDaysToAnswer\"", "text/csv",
+                "\"page_size\"", "\"municipality_code\"");
     }
 
     // ---- fixtures
