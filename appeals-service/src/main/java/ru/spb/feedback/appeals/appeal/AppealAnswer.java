@@ -46,6 +46,14 @@ public class AppealAnswer extends PanacheEntityBase {
     @Column(name = "answered_at", nullable = false)
     public Instant answeredAt;
 
+    /**
+     * The appeal's due date when this answer was given: a reopened appeal gets a new one, and the
+     * statistics judge each answer against the deadline it had (null for answers given before V9
+     * that could not be told).
+     */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
     public static List<AppealAnswer> of(UUID appealId) {
         return list("appealId = ?1 order by id", appealId);
     }

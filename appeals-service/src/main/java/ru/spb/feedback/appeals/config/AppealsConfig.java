@@ -23,6 +23,8 @@ public interface AppealsConfig {
 
     Retention retention();
 
+    Statistics statistics();
+
     interface Catalog {
         /** Answer deadline, in working days, of a problem type nobody has set one for (the city portal commonly uses 9 or 19). */
         @WithDefault("9")
@@ -107,7 +109,7 @@ public interface AppealsConfig {
         @WithDefault("P90D")
         Duration defaultWindow();
 
-        /** The most requests one {@code GET requests} answer lists, newest first. */
+        /** The most requests one {@code GET requests} answer lists, newest first: the largest and the default {@code page_size}. */
         @WithDefault("1000")
         int maxRequests();
 
@@ -150,5 +152,16 @@ public interface AppealsConfig {
         /** How many appeals the job anonymises in one transaction. */
         @WithDefault("200")
         int batchSize();
+    }
+
+    /** The public statistics ({@code GET /api/v1/statistics}). */
+    interface Statistics {
+        /** Days (today included) the statistics cover when the request names no {@code from}. */
+        @WithDefault("90")
+        int defaultDays();
+
+        /** The longest range, in days with both ends included, one request may ask for. */
+        @WithDefault("366")
+        int maxDays();
     }
 }

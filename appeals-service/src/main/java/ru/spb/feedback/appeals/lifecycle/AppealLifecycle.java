@@ -83,6 +83,7 @@ public class AppealLifecycle {
         answer.text = text;
         answer.photoIds = photos.toArray(UUID[]::new);
         answer.answeredAt = now;
+        answer.dueAt = appeal.dueAt;
         answer.persist();
         appeal.answeredAt = now;
         transitions.apply(appeal, AppealAction.ANSWER, officer, null,

@@ -143,12 +143,13 @@ public class Open311Resource {
     @GET
     @Path("/requests.{format}")
     @Operation(summary = "Service requests",
-            description = "Newest first, at most 1000, registered in the last 90 days unless start_date/end_date say otherwise "
+            description = "Newest first, in pages of page_size (at most and by default 1000; page 1 first; a page past the end is "
+                    + "an empty list), registered in the last 90 days unless start_date/end_date say otherwise "
                     + "(at most 90 days apart). With service_request_id the other filters are ignored. Public requests are shown "
                     + "in the public view (point rounded to 3 decimals, address cut to the street, no description), only "
                     + "those of the key's municipality for a scoped key; the integrator's own requests in full.")
     @APIResponse(responseCode = "200", description = "The requests")
-    @APIResponse(responseCode = "400", description = "Bad status, start_date, end_date or window")
+    @APIResponse(responseCode = "400", description = "Bad status, start_date, end_date, window, page or page_size")
     @APIResponse(responseCode = "403", description = "api_key sent but unknown or revoked")
     @APIResponse(responseCode = "404", description = "Unknown format or jurisdiction_id")
     @APIResponse(responseCode = "429", description = "The key's requests per minute are used up")
@@ -159,12 +160,18 @@ public class Open311Resource {
                          @Parameter(description = "Comma-separated service codes") @QueryParam("service_code") List<String> serviceCodes,
                          @Parameter(description = "ISO 8601 with offset, e.g. 2026-11-01T00:00:00+03:00") @QueryParam("start_date") String startDate,
                          @QueryParam("end_date") String endDate,
-                         @Parameter(description = "open, closed or both, comma-separated") @QueryParam("status") List<String> statuses) {
+                         @Parameter(description = "open, closed or both, comma-separated") @QueryParam("status") List<String> statuses,
+                         @Parameter(description = "Extension: comma-separated municipality codes (OSM ids), e.g. 1123300")
+                         @QueryParam("municipality_code") List<String> municipalityCodes,
+                         @Parameter(description = "Extension (FixMyStreet, SeeClickFix): the page, 1-based; default 1", example = "1")
+                         @QueryParam("page") String page,
+                         @Parameter(description = "Extension: requests per page, 1–1000; default 1000", example = "100")
+                         @QueryParam("page_size") String pageSize) {
         Open311Format answerIn = format(format);
         checkJurisdiction(jurisdictionId);
         Integrator integrator = optionalIntegrator(apiKey).orElse(null);
-        RequestQuery query = RequestQuery.read(ids, serviceCodes, statuses, startDate, endDate,
-                config.open311().defaultWindow(), Instant.now());
+        RequestQuery query = RequestQuery.read(ids, serviceCodes, municipalityCodes, statuses, startDate, endDate, page, pageSize,
+                config.open311().defaultWindow(), config.open311().maxRequests(), Instant.now());
         return ok(requests.list(query, integrator), answerIn);
     }
 

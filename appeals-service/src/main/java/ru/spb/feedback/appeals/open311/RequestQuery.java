@@ -15,17 +15,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The filters of {@code GET requests}: ids, or service codes, statuses and a registration window.
- * Without dates the window is the last {@code window} (90 days); it may never be longer.
+ * The filters of {@code GET requests}: ids, or service codes, municipality codes, statuses and a
+ * registration window; and the page. Without dates the window is the last {@code window} (90
+ * days); it may never be longer. Paging ({@code page}, 1-based, and {@code page_size}) is the
+ * extension FixMyStreet and SeeClickFix clients send; without it the first page is as long as the
+ * longest allowed, as before paging existed.
  */
-public record RequestQuery(List<String> ids, List<String> serviceCodes, Set<AppealStatus> statuses, Instant start, Instant end) {
+public record RequestQuery(List<String> ids, List<String> serviceCodes, List<String> municipalityCodes,
+                           Set<AppealStatus> statuses, Instant start, Instant end, int page, int pageSize) {
 
     private static final ZoneId CITY = ZoneId.of("Europe/Moscow");
     private static final int MAX_IDS = 1000;
 
     /** Reads the query parameters (each may be repeated and comma-separated); a 400 lists what is wrong. */
-    static RequestQuery read(List<String> ids, List<String> serviceCodes, List<String> statuses, String startDate,
-                             String endDate, Duration window, Instant now) {
+    static RequestQuery read(List<String> ids, List<String> serviceCodes, List<String> municipalityCodes,
+                             List<String> statuses, String startDate, String endDate, String page, String pageSize,
+                             Duration window, int maxPageSize, Instant now) {
         List<String> problems = new ArrayList<>();
         List<String> idList = List.copyOf(split(ids));
         if (idList.size() > MAX_IDS) {
@@ -40,6 +45,8 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, Set<Appe
                 platformStatuses.addAll(matching);
             }
         }
+        Long pageNumber = wholeNumber("page", page, Integer.MAX_VALUE, problems);
+        Long size = wholeNumber("page_size", pageSize, maxPageSize, problems);
         Instant start = time("start_date", startDate, false, problems);
         Instant end = time("end_date", endDate, true, problems);
         if (problems.isEmpty()) {
@@ -60,7 +67,30 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, Set<Appe
         if (!problems.isEmpty()) {
             throw Open311Error.badRequest(problems);
         }
-        return new RequestQuery(idList, List.copyOf(split(serviceCodes)), platformStatuses, start, end);
+        return new RequestQuery(idList, List.copyOf(split(serviceCodes)), List.copyOf(split(municipalityCodes)), platformStatuses,
+                start, end, pageNumber == null ? 1 : pageNumber.intValue(), size == null ? maxPageSize : size.intValue());
+    }
+
+    /** How many requests come before the page; may exceed an int, and then the page is past the end anyway. */
+    long offset() {
+        return (long) (page - 1) * pageSize;
+    }
+
+    /** A whole number from 1 to {@code max}, or null when absent; else a problem naming the parameter (not the value). */
+    private static Long wholeNumber(String name, String value, long max, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number >= 1 && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + " must be a whole number from 1" + (max == Integer.MAX_VALUE ? "" : " to " + max));
+        return null;
     }
 
     private static Set<String> split(List<String> values) {

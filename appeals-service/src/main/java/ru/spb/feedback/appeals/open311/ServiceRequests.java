@@ -15,8 +15,6 @@ import ru.spb.feedback.appeals.integrator.Integrator;
 import ru.spb.feedback.appeals.integrator.IntegratorKeys;
 import ru.spb.feedback.appeals.upload.PhotoRequirement;
 import ru.spb.feedback.contracts.AppealRegistered;
-import ru.spb.feedback.contracts.AppealRejected;
-import ru.spb.feedback.contracts.AppealStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,7 +76,7 @@ public class ServiceRequests {
                 .build()));
     }
 
-    /** The requests a query asks for that the caller may see, newest first, at most the configured number. */
+    /** The page of the requests a query asks for that the caller may see, newest first; past the end an empty list. */
     @Transactional
     public Open311Body list(RequestQuery query, Integrator integrator) {
         Map<String, Object> parameters = new HashMap<>();
@@ -92,6 +90,10 @@ public class ServiceRequests {
                 where.append(" and a.categoryCode in :codes");
                 parameters.put("codes", query.serviceCodes());
             }
+            if (!query.municipalityCodes().isEmpty()) {
+                where.append(" and a.municipalityCode in :municipalities");
+                parameters.put("municipalities", query.municipalityCodes());
+            }
             if (!query.statuses().isEmpty()) {
                 where.append(" and a.status in :statuses");
                 parameters.put("statuses", query.statuses());
@@ -100,8 +102,11 @@ public class ServiceRequests {
             parameters.put("start", query.start());
             parameters.put("end", query.end());
         }
+        if (query.offset() > Integer.MAX_VALUE) {
+            return requests(List.of(), integrator);
+        }
         var jpql = entityManager.createQuery("select a from Appeal a where " + where + " order by a.registeredAt desc, a.id desc",
-                Appeal.class).setMaxResults(config.open311().maxRequests());
+                Appeal.class).setFirstResult((int) query.offset()).setMaxResults(query.pageSize());
         parameters.forEach(jpql::setParameter);
         return requests(jpql.getResultList(), integrator);
     }
@@ -123,11 +128,8 @@ public class ServiceRequests {
 
     /** The JPQL condition (on {@code a}) for the appeals this caller may read. */
     private static String visibleTo(Integrator integrator, Map<String, Object> parameters) {
-        String open = "(a.official = false"
-                + " and a.categoryCode in (select c.code from Category c where c.isPublic = true)"
-                + " and (a.status <> :rejected or a.rejectionReason = :duplicate))";
-        parameters.put("rejected", AppealStatus.REJECTED);
-        parameters.put("duplicate", AppealRejected.Reason.DUPLICATE);
+        // the rule of what is public lives in PublicAppeal: the statistics count by it too
+        String open = "(a.id in (select p.id from PublicAppeal p))";
         if (integrator == null) {
             return open;
         }

@@ -330,6 +330,68 @@ class Open311RequestsTest {
     }
 
     @Test
+    void theListComesInPagesAndFiltersByMunicipality() {
+        Open311Checks.Key key = newIntegratorKey();
+        String here = "8" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String there = "7" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+        String oldest = routedTo(create(form(key.apiKey(), PUBLIC_TYPE)), here);
+        String middle = routedTo(create(form(key.apiKey(), PUBLIC_TYPE)), here);
+        String newest = routedTo(create(form(key.apiKey(), PUBLIC_TYPE)), here);
+        String elsewhere = routedTo(create(form(key.apiKey(), PUBLIC_TYPE)), there);
+        create(form(key.apiKey(), PUBLIC_TYPE)); // not routed: in no municipality
+
+        // without paging: every request of the municipality, newest first (the default page is the longest)
+        assertThat(given().queryParam("municipality_code", here).get("/open311/v2/requests.json").then().statusCode(200)
+                .extract().<List<String>>path("service_request_id")).containsExactly(newest, middle, oldest);
+        assertThat(given().queryParam("municipality_code", here + "," + there).queryParam("page_size", 1000)
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .extract().<List<String>>path("service_request_id")).containsExactly(elsewhere, newest, middle, oldest);
+        // the same with the key: its own requests, filtered the same way
+        assertThat(given().queryParam("api_key", key.apiKey()).queryParam("municipality_code", there)
+                .get("/open311/v2/requests.json").then().statusCode(200)
+                .extract().<List<String>>path("service_request_id")).containsExactly(elsewhere);
+
+        assertThat(page("json", here, "1", "2")).containsExactly(newest, middle);
+        assertThat(page("json", here, "2", "2")).containsExactly(oldest);
+        assertThat(page("json", here, "3", "2")).isEmpty();
+        assertThat(page("json", here, "2147483647", "1000")).isEmpty();
+        assertThat(page("json", here, null, "1")).containsExactly(newest);
+        given().queryParam("municipality_code", here).queryParam("page", 3).queryParam("page_size", 2)
+                .get("/open311/v2/requests.json").then().statusCode(200).body(equalTo("[]"));
+
+        String xml = given().queryParam("municipality_code", here).queryParam("page", 2).queryParam("page_size", 2)
+                .get("/open311/v2/requests.xml").then().statusCode(200).contentType(startsWith("text/xml")).extract().asString();
+        Element root = xmlRoot(xml, "service_requests");
+        assertThat(children(root)).hasSize(1);
+        assertThat(childText(children(root).get(0), "service_request_id")).isEqualTo(oldest);
+        assertThat(children(xmlRoot(given().queryParam("municipality_code", here).queryParam("page", 9)
+                .get("/open311/v2/requests.xml").then().statusCode(200).extract().asString(), "service_requests"))).isEmpty();
+    }
+
+    @Test
+    void badPagingIs400ListingEveryProblem() {
+        for (String page : List.of("0", "-1", "abc", "1.5", "99999999999999999999")) {
+            assertSpecError(given().queryParam("page", page).get("/open311/v2/requests.json").then().statusCode(400)
+                    .extract().asString(), 400, "page must be a whole number from 1");
+        }
+        for (String size : List.of("0", "-5", "1001", "ten", "")) {
+            if (size.isEmpty()) {
+                // an empty value is the default, as for every other filter
+                given().queryParam("page_size", size).get("/open311/v2/requests.json").then().statusCode(200);
+                continue;
+            }
+            assertSpecError(given().queryParam("page_size", size).get("/open311/v2/requests.json").then().statusCode(400)
+                    .extract().asString(), 400, "page_size must be a whole number from 1 to 1000");
+        }
+        assertSpecError(given().queryParam("page", 0).queryParam("page_size", 1001).queryParam("status", "pending")
+                        .get("/open311/v2/requests.json").then().statusCode(400).extract().asString(),
+                400, "status must be open or closed", "page must be a whole number from 1", "page_size must be a whole number from 1 to 1000");
+        given().queryParam("page_size", 1001).get("/open311/v2/requests.xml").then().statusCode(400)
+                .contentType(startsWith("text/xml"))
+                .body(containsString("<error><code>400</code><description>page_size must be a whole number from 1 to 1000</description></error>"));
+    }
+
+    @Test
     void badFiltersAre400sListingEveryProblem() {
         assertSpecError(given().queryParam("status", "pending").queryParam("start_date", "yesterday")
                         .get("/open311/v2/requests.json").then().statusCode(400).extract().asString(),
@@ -476,6 +538,26 @@ class Open311RequestsTest {
 
     private static String create(Map<String, String> fields) {
         return json(post("json", fields).statusCode(200).extract().asString()).get(0).get("service_request_id").asText();
+    }
+
+    /** Routes the request to a municipality of that code, as routing-service would; returns the number. */
+    private String routedTo(String number, String municipalityCode) {
+        UUID id = load(number).id;
+        writer().send(Topics.ROUTING_EVENTS, EventEnvelope.wrap(new ru.spb.feedback.contracts.RoutingDecided(municipalityCode,
+                        "Округ " + municipalityCode, "Адмиралтейский", municipalityCode, "Местная администрация", DUE,
+                        ru.spb.feedback.contracts.RoutingDecided.Method.GEO, null, 1),
+                new EventEnvelope.AppealRef(id, number, "someone", municipalityCode), Instant.now(), null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> municipalityCode.equals(load(number).municipalityCode));
+        return number;
+    }
+
+    /** The numbers on one page of a municipality's public requests. */
+    private static List<String> page(String format, String municipalityCode, String page, String pageSize) {
+        var request = given().queryParam("municipality_code", municipalityCode).queryParam("page_size", pageSize);
+        if (page != null) {
+            request = request.queryParam("page", page);
+        }
+        return request.get("/open311/v2/requests." + format).then().statusCode(200).extract().path("service_request_id");
     }
 
     private static Appeal load(String number) {
