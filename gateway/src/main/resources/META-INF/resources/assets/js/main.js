@@ -36,6 +36,12 @@ const ROLE_LINKS = {
   admin: [['#/moderator', 'Распределение']],
 };
 
+function signOut() {
+  session.clear();
+  document.getElementById('live').replaceChildren(); // no one else's messages left on the screen
+  if (location.hash === '#/') navigate(); else location.hash = '#/';
+}
+
 function drawNavigation() {
   const current = session.get();
   const links = [['#/', 'Карта обращений'], ...(current ? ROLE_LINKS[current.role] || [] : []), ['#/statistics', 'Статистика']];
@@ -43,7 +49,7 @@ function drawNavigation() {
   nav.replaceChildren(...links.map(([href, text]) => h('a', { href }, text)));
   if (current) {
     nav.append(h('span', { class: 'who' }, current.name), h('button', { class: 'secondary', type: 'button', id: 'sign-out',
-      onclick: () => { session.clear(); if (location.hash === '#/') navigate(); else location.hash = '#/'; } }, 'Выйти'));
+      onclick: signOut }, 'Выйти'));
   } else {
     nav.append(h('a', { href: '#/sign-in', class: 'button', id: 'sign-in-link' }, 'Войти'));
   }

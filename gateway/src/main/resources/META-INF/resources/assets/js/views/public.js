@@ -56,7 +56,11 @@ export async function publicView({ settings }) {
     h('div', { class: 'grid two' }, mapElement,
       h('div', {}, list.length ? h('ul', { class: 'list', id: 'public-list' }, list) : h('p', { id: 'public-empty' }, 'Ничего не найдено.'), pager)));
   const map = createMap(mapElement, settings.tiles);
-  if (map) requests.filter(r => r.lat != null).forEach(r => dot(map, r.lat, r.long, r.service_request_id + ': ' + r.service_name));
+  const placed = requests.filter(r => r.lat != null);
+  if (map && placed.length) {
+    placed.forEach(r => dot(map, r.lat, r.long, r.service_request_id + ': ' + r.service_name));
+    map.fitBounds(placed.map(r => [r.lat, r.long]), { maxZoom: 15, padding: [24, 24] });
+  }
 }
 
 function pageLink(params, page) {

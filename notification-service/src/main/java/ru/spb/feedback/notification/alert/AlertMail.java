@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateData;
  * @param appealNumber   the tracking number
  * @param problemType    the problem type's name, may be null
  * @param municipality   the municipality's name, may be null
- * @param street         the address cut to its street ({@link PublicStreet}), may be null
+ * @param street         the address cut to its street ({@link ru.spb.feedback.contracts.PublicAddress}), may be null
  * @param status         the appeal's status in words
  * @param appealUrl      the appeal's public page in the web app
  * @param unsubscribeUrl the web app's unsubscribe page with the token

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.EventCatalog;
+import ru.spb.feedback.contracts.PublicAddress;
 import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.template.TrackedAppeal;
@@ -88,7 +89,7 @@ public class AreaAlertMails {
         String unsubscribeToken = tokens.issue(alert.id, AlertTokens.Purpose.UNSUBSCRIBE, null);
         AlertMail model = new AlertMail(subject,
                 answered ? "На обращение рядом с вами дан ответ." : "Рядом с вами появилось новое обращение жителя.",
-                appeal.number, type, appeal.municipalityName, PublicStreet.of(appeal.address),
+                appeal.number, type, appeal.municipalityName, PublicAddress.street(appeal.address),
                 answered ? "Дан ответ" : "Направлено исполнителю",
                 base() + "/#/public?appeal=" + URLEncoder.encode(appeal.number, StandardCharsets.UTF_8),
                 base() + "/#/alerts/unsubscribe?token=" + unsubscribeToken);

@@ -1,15 +1,15 @@
-package ru.spb.feedback.notification.alert;
+package ru.spb.feedback.contracts;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An appeal's address as the public may see it: cut to its street, the same rule as appeals-service's
- * public view ({@code appeal.PublicView.street}, Open311 without the owner's key), so an alert says no
- * more of the place than anyone can read there. Keep the two in step.
+ * An appeal's address as the public may read it: cut to its street. One rule for every public place an address
+ * appears: appeals-service's public view (Open311 without the owner's key, retention) and notification-service's
+ * area-alert e-mails, so neither says more of the place than the other.
  */
-final class PublicStreet {
+public final class PublicAddress {
 
     /** A token that starts the house part: "5", "28А", "12/1", "д.", "д.5", "дом", "к2", "корп.", "лит.", "кв." … */
     private static final Pattern HOUSE = Pattern.compile(
@@ -17,11 +17,17 @@ final class PublicStreet {
     /** A Russian postal code, sometimes written first: "190000, Санкт-Петербург, …". */
     private static final Pattern POSTAL_CODE = Pattern.compile("\\d{6}");
 
-    private PublicStreet() {
+    private PublicAddress() {
     }
 
-    /** "ул. Садовая, д. 5" → "ул. Садовая", "Невский пр., 28" → "Невский пр."; null when nothing is left. */
-    static String of(String address) {
+    /**
+     * The address up to its house number: comma-separated parts are kept until the first part that
+     * starts with a house token, and within a part the words before such a token
+     * ("ул. Садовая, д. 5" → "ул. Садовая", "Невский пр., 28" → "Невский пр.",
+     * "наб. реки Мойки, 12 к2" → "наб. реки Мойки", "пр. Стачек 47" → "пр. Стачек"). Ordinal street
+     * names ("8-я Советская ул.") are not house numbers. A leading postal code is dropped.
+     */
+    public static String street(String address) {
         if (address == null) {
             return null;
         }
