@@ -6,7 +6,7 @@ package ru.spb.feedback.contracts;
  * @param resolution how it ended
  * @param rating     the citizen's rating, null when the answer was not rated
  */
-@EventType(name = "AppealClosed", citizenVisible = true)
+@EventType(name = "AppealClosed", citizenVisible = true, finishes = true)
 public record AppealClosed(Resolution resolution, Integer rating) implements AppealEvent {
 
     public enum Resolution {

@@ -10,7 +10,7 @@ import java.util.UUID;
  * @param duplicateOfId     for {@link Reason#DUPLICATE}: the original appeal
  * @param duplicateOfNumber its tracking number
  */
-@EventType(name = "AppealRejected", citizenVisible = true)
+@EventType(name = "AppealRejected", citizenVisible = true, finishes = true)
 public record AppealRejected(Reason reason, String note, UUID duplicateOfId, String duplicateOfNumber) implements AppealEvent {
 
     /** The reasons a moderator may reject an appeal for. */

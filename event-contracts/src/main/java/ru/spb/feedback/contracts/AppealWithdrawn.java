@@ -6,6 +6,6 @@ package ru.spb.feedback.contracts;
  *
  * @param previousStatus where it was when withdrawn
  */
-@EventType(name = "AppealWithdrawn", citizenVisible = true)
+@EventType(name = "AppealWithdrawn", citizenVisible = true, finishes = true)
 public record AppealWithdrawn(AppealStatus previousStatus) implements AppealEvent {
 }

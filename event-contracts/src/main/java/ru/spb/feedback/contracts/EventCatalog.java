@@ -3,6 +3,7 @@ package ru.spb.feedback.contracts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,9 @@ public final class EventCatalog {
     private static final Map<String, Class<? extends AppealEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
 
+    private static final Set<String> FINISHING = TYPES.stream().map(EventCatalog::typeOf)
+            .filter(EventType::finishes).map(EventType::name).collect(Collectors.toUnmodifiableSet());
+
     private EventCatalog() {
     }
 
@@ -48,6 +52,11 @@ public final class EventCatalog {
 
     public static Optional<Class<? extends AppealEvent>> byName(String eventType) {
         return Optional.ofNullable(BY_NAME.get(eventType));
+    }
+
+    /** Whether an event of this type ends its appeal ({@link EventType#finishes()}). */
+    public static boolean finishes(String eventType) {
+        return FINISHING.contains(eventType);
     }
 
     public static List<Class<? extends AppealEvent>> all() {

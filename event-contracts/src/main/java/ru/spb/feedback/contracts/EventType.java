@@ -19,4 +19,10 @@ public @interface EventType {
 
     /** Whether the citizen is told about this event (notification-service acts only on these). */
     boolean citizenVisible();
+
+    /**
+     * Whether the appeal is finished after this event ({@link AppealStatus#isFinished()}): no deadline runs any more,
+     * routing forgets it, and its personal data's retention period starts.
+     */
+    boolean finishes() default false;
 }

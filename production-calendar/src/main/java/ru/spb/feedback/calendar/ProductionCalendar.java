@@ -1,5 +1,7 @@
 package ru.spb.feedback.calendar;
 
+import ru.spb.feedback.contracts.CityTime;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,6 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -27,8 +28,10 @@ import java.util.function.IntConsumer;
  */
 public final class ProductionCalendar {
 
+    /** 59-ФЗ, art. 12: the law, not a setting. */
+    public static final int OFFICIAL_CALENDAR_DAYS = 30;
+
     /** St. Petersburg keeps Moscow time; deadlines count in it. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Europe/Moscow");
     /** The last moment of a due day that still counts as on time. */
     private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
     private static final String BUNDLED = "calendar/ru-production-calendar-2024-2027.csv";
@@ -83,7 +86,7 @@ public final class ProductionCalendar {
         if (workingDays < 1) {
             throw new IllegalArgumentException("workingDays must be at least 1");
         }
-        LocalDate day = registeredAt.atZone(CITY_ZONE).toLocalDate();
+        LocalDate day = registeredAt.atZone(CityTime.ZONE).toLocalDate();
         boolean estimated = false;
         int counted = 0;
         while (counted < workingDays) {
@@ -97,6 +100,14 @@ public final class ProductionCalendar {
     }
 
     /**
+     * An appeal's deadline, the one rule every service counts with: an official appeal (59-ФЗ, art. 12) is answered
+     * within {@value #OFFICIAL_CALENDAR_DAYS} calendar days, any other within its problem type's working days.
+     */
+    public DueDate dueFor(Instant start, boolean official, int deadlineWorkingDays) {
+        return official ? dueInCalendarDays(start, OFFICIAL_CALENDAR_DAYS) : dueInWorkingDays(start, deadlineWorkingDays);
+    }
+
+    /**
      * A deadline in calendar days (59-ФЗ: 30 days from registration). If the last day is not a
      * working day, the deadline moves to the next working day (Civil Code, art. 193).
      */
@@ -104,7 +115,7 @@ public final class ProductionCalendar {
         if (calendarDays < 1) {
             throw new IllegalArgumentException("calendarDays must be at least 1");
         }
-        LocalDate day = registeredAt.atZone(CITY_ZONE).toLocalDate().plusDays(calendarDays);
+        LocalDate day = registeredAt.atZone(CityTime.ZONE).toLocalDate().plusDays(calendarDays);
         boolean estimated = !years.containsKey(day.getYear());
         while (!isWorkingDay(day)) {
             day = day.plusDays(1);
@@ -114,7 +125,7 @@ public final class ProductionCalendar {
     }
 
     private static DueDate due(LocalDate day, boolean estimated) {
-        return new DueDate(day, day.atTime(END_OF_DAY).atZone(CITY_ZONE).toInstant(), estimated);
+        return new DueDate(day, day.atTime(END_OF_DAY).atZone(CityTime.ZONE).toInstant(), estimated);
     }
 
     private static Map<Integer, CalendarYear> readBundled() {

@@ -62,6 +62,14 @@ class ProductionCalendarTest {
     }
 
     @Test
+    void anAppealsDeadlineIsThirtyCalendarDaysWhenOfficialElseItsWorkingDays() {
+        Instant registered = moscow("2026-12-10T12:00");
+        assertThat(calendar.dueFor(registered, true, 5)).isEqualTo(calendar.dueInCalendarDays(registered, 30));
+        assertThat(calendar.dueFor(registered, false, 5)).isEqualTo(calendar.dueInWorkingDays(registered, 5));
+        assertThat(calendar.dueFor(registered, true, 5).date()).isEqualTo(LocalDate.of(2027, 1, 11));
+    }
+
+    @Test
     void assumesMondayToFridayPastTheLastKnownYearAndSaysSo() {
         List<Integer> fallbacks = new ArrayList<>();
         ProductionCalendar observed = calendar.onFallback(fallbacks::add);

@@ -13,6 +13,7 @@ import ru.spb.feedback.appeals.upload.Upload;
 import ru.spb.feedback.appeals.upload.Uploads;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.Topics;
 import ru.spb.feedback.messaging.outbox.Outbox;
 import ru.spb.feedback.web.Problem;
@@ -21,7 +22,6 @@ import ru.spb.feedback.web.RequestIds;
 import ru.spb.feedback.web.Roles;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,6 @@ import java.util.UUID;
 public class AppealIntake {
 
     /** Tracking numbers carry the registration year in the city's time zone. */
-    static final ZoneId CITY_ZONE = ZoneId.of("Europe/Moscow");
 
     @Inject
     CategoryCatalog catalog;
@@ -166,10 +165,8 @@ public class AppealIntake {
         } else {
             PhotoRequirement.check(category.get(), request.hasPhotos(), Uploads.FIELD).ifPresent(violations::add);
         }
-        int length = request.description().trim().codePointCount(0, request.description().trim().length());
-        if (length < 10) {
-            violations.add(new Problem.Violation("description", "must have at least 10 characters besides spaces"));
-        }
+        IntakeRules.descriptionProblem(request.description())
+                .ifPresent(problem -> violations.add(new Problem.Violation("description", problem)));
         if (request.location() == null) {
             if (blankToNull(request.address()) == null) {
                 violations.add(new Problem.Violation("location", "give a point on the map or an address"));
@@ -208,7 +205,7 @@ public class AppealIntake {
 
     private String nextNumber(Instant registeredAt) {
         long sequence = ((Number) entityManager.createNativeQuery("select nextval('appeal_number_seq')").getSingleResult()).longValue();
-        return String.format("SPB-%d-%06d", registeredAt.atZone(CITY_ZONE).getYear(), sequence);
+        return String.format("SPB-%d-%06d", registeredAt.atZone(CityTime.ZONE).getYear(), sequence);
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -3,13 +3,14 @@ package ru.spb.feedback.appeals.open311;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import ru.spb.feedback.contracts.CityTime;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public final class Open311Body {
             "endpoints", "endpoint", "formats", "format");
 
     /** Open311 times: ISO 8601 with the city's offset, to the second, as in the spec's examples. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Europe/Moscow"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(CityTime.ZONE);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 

@@ -1,12 +1,12 @@
 package ru.spb.feedback.appeals.open311;
 
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.CityTime;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +24,6 @@ import java.util.Set;
 public record RequestQuery(List<String> ids, List<String> serviceCodes, List<String> municipalityCodes,
                            Set<AppealStatus> statuses, Instant start, Instant end, int page, int pageSize) {
 
-    private static final ZoneId CITY = ZoneId.of("Europe/Moscow");
     private static final int MAX_IDS = 1000;
 
     /** Reads the query parameters (each may be repeated and comma-separated); a 400 lists what is wrong. */
@@ -120,8 +119,8 @@ public record RequestQuery(List<String> ids, List<String> serviceCodes, List<Str
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
-                return endOfDay ? date.plusDays(1).atStartOfDay(CITY).toInstant().minusNanos(1000)
-                        : date.atStartOfDay(CITY).toInstant();
+                return endOfDay ? date.plusDays(1).atStartOfDay(CityTime.ZONE).toInstant().minusNanos(1000)
+                        : date.atStartOfDay(CityTime.ZONE).toInstant();
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {

@@ -1,6 +1,7 @@
 package ru.spb.feedback.appeals.open311;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import ru.spb.feedback.appeals.appeal.IntakeRules;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -31,7 +32,6 @@ public record ServiceRequestForm(
         String mediaUrl,
         Map<String, String> attributes) {
 
-    static final int MAX_DESCRIPTION = 4000;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[0-9+()\\- ]{3,32}");
     private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]{1,64})]");
@@ -76,11 +76,7 @@ public record ServiceRequestForm(
         if (phone != null && !PHONE.matcher(phone).matches()) {
             problems.add("phone may hold only digits, spaces, +, - and brackets");
         }
-        if (description == null) {
-            problems.add("description was not provided");
-        } else if (description.codePointCount(0, description.length()) > MAX_DESCRIPTION) {
-            problems.add("description is longer than " + MAX_DESCRIPTION + " characters");
-        }
+        IntakeRules.descriptionProblem(description).ifPresent(problem -> problems.add("description " + problem));
         if (mediaUrl != null && !isWebAddress(mediaUrl)) {
             problems.add("media_url is not an http or https URL");
         }

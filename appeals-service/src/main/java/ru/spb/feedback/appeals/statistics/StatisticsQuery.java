@@ -1,12 +1,12 @@
 package ru.spb.feedback.appeals.statistics;
 
 import ru.spb.feedback.appeals.config.AppealsConfig;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import java.util.List;
 public record StatisticsQuery(LocalDate from, LocalDate to, String municipality, String category) {
 
     /** The city's time: "registered on 1 December" means on that day in St. Petersburg. */
-    public static final ZoneId CITY = ZoneId.of("Europe/Moscow");
 
     /**
      * Reads the parameters; without {@code to} it is today, without {@code from} the
@@ -57,12 +56,12 @@ public record StatisticsQuery(LocalDate from, LocalDate to, String municipality,
 
     /** The first instant of {@code from} in the city. */
     Instant start() {
-        return from.atStartOfDay(CITY).toInstant();
+        return from.atStartOfDay(CityTime.ZONE).toInstant();
     }
 
     /** The first instant after {@code to} in the city (exclusive end). */
     Instant end() {
-        return to.plusDays(1).atStartOfDay(CITY).toInstant();
+        return to.plusDays(1).atStartOfDay(CityTime.ZONE).toInstant();
     }
 
     private static LocalDate date(String name, String value, List<Problem.Violation> problems) {

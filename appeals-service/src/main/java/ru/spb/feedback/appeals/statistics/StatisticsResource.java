@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.appeals.config.AppealsConfig;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 
@@ -68,7 +69,7 @@ public class StatisticsResource {
                                @Context HttpHeaders headers) {
         boolean csv = csv(format, headers);
         StatisticsQuery query = StatisticsQuery.read(from, to, municipality, category,
-                LocalDate.now(StatisticsQuery.CITY), config.statistics());
+                LocalDate.now(CityTime.ZONE), config.statistics());
         StatisticsReport report = statistics.report(query);
         if (!csv) {
             return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();

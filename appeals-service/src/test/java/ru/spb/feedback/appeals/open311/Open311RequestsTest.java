@@ -12,6 +12,7 @@ import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealFixtures;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.Topics;
@@ -324,7 +325,7 @@ class Open311RequestsTest {
                 .queryParam("start_date", java.time.OffsetDateTime.now().minusHours(1).withNano(0).toString().replace("+", " "))
                 .urlEncodingEnabled(true)
                 .get("/open311/v2/requests.json").then().statusCode(200);
-        given().queryParam("start_date", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Moscow")).toString())
+        given().queryParam("start_date", java.time.LocalDate.now(CityTime.ZONE).toString())
                 .get("/open311/v2/requests.xml").then().statusCode(200).contentType(startsWith("text/xml"))
                 .body(startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?><service_requests>"));
     }
@@ -438,6 +439,15 @@ class Open311RequestsTest {
         assertSpecError(errors, 400, "lat is not a number", "email is not an e-mail address", "phone may hold only",
                 "description is longer than 4000", "media_url is not an http or https URL");
         assertThat(errors).doesNotContain("not-an-address").doesNotContain("call me");
+
+        // the same description rule as the API's (AppealValidationTest): at least 10 characters besides spaces
+        Map<String, String> tooShort = form(key.apiKey(), PUBLIC_TYPE);
+        tooShort.put("description", "x");
+        assertSpecError(post("json", tooShort).statusCode(400).extract().asString(), 400,
+                "description must have at least 10 characters besides spaces");
+        tooShort.put("description", "   a    b   ");
+        assertSpecError(post("json", tooShort).statusCode(400).extract().asString(), 400,
+                "description must have at least 10 characters besides spaces");
 
         Map<String, String> half = form(key.apiKey(), PUBLIC_TYPE);
         half.remove("long");

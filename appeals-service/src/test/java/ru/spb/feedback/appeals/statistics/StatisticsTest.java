@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import ru.spb.feedback.appeals.appeal.Appeal;
 import ru.spb.feedback.appeals.appeal.AppealFixtures;
 import ru.spb.feedback.contracts.AppealStatus;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.contracts.Topics;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -52,7 +52,6 @@ class StatisticsTest {
     private static final String SHOE_COVERS = "227";
     /** «Неудовлетворительное состояние территории двора (искл.)»: not public. */
     private static final String NON_PUBLIC = "7";
-    private static final ZoneId CITY = ZoneId.of("Europe/Moscow");
     private static final List<String> FIELDS = List.of("municipalityCode", "municipalityName", "categoryCode", "categoryName",
             "received", "answered", "answeredOnTime", "answeredOnTimePercent", "medianDaysToAnswer", "overdueNow", "rated",
             "satisfied", "satisfiedPercent", "averageRating");
@@ -116,7 +115,7 @@ class StatisticsTest {
 
         JsonPath report = given().queryParam("municipality", place.code()).get(STATISTICS).then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
-        LocalDate today = LocalDate.now(CITY);
+        LocalDate today = LocalDate.now(CityTime.ZONE);
         assertThat(report.getString("from")).isEqualTo(today.minusDays(89).toString());
         assertThat(report.getString("to")).isEqualTo(today.toString());
         assertThat(Instant.parse(report.getString("generatedAt"))).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
@@ -274,7 +273,7 @@ class StatisticsTest {
         // neither JSON nor CSV acceptable: a problem too
         given().accept("application/xml").get(STATISTICS).then().statusCode(406).contentType("application/problem+json");
         // without to, the range ends today: a from in the future is after it
-        problem(given().queryParam("from", LocalDate.now(CITY).plusDays(2).toString()), "from");
+        problem(given().queryParam("from", LocalDate.now(CityTime.ZONE).plusDays(2).toString()), "from");
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.contracts.AppealAnswered;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.contracts.PublicAddress;
 import ru.spb.feedback.notification.config.NotificationConfig;
@@ -16,7 +17,6 @@ import ru.spb.feedback.notification.template.TrackedAppeal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ public class AreaAlertMails {
     static final String CONFIRMATION_SUBJECT = "Подтвердите подписку на обращения рядом";
     private static final String ANSWERED = EventCatalog.typeOf(AppealAnswered.class).name();
     private static final DateTimeFormatter CITY_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Moscow"));
+            .withZone(CityTime.ZONE);
 
     @Inject
     NotificationConfig config;

@@ -7,10 +7,10 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventEnvelope;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,9 +30,8 @@ import java.util.regex.Pattern;
 public class NotificationTemplates {
 
     /** Dates in notifications are the city's dates. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Europe/Moscow");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(CITY_ZONE);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(CITY_ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(CityTime.ZONE);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(CityTime.ZONE);
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
     /** Outside {@code notifications/}, which holds one template per event type. */
     static final String SUPPORTER_TEMPLATE = "supporter/notification.txt";

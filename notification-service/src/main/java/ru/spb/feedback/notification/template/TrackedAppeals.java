@@ -3,27 +3,17 @@ package ru.spb.feedback.notification.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealRegistered;
-import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealRouted;
-import ru.spb.feedback.contracts.AppealWithdrawn;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.contracts.EventEnvelope;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 /** Keeps {@link TrackedAppeal} up to date with every event of the appeal. */
 @ApplicationScoped
 public class TrackedAppeals {
-
-    /** After these no deadline runs any more: notifications and webhooks stop naming one. */
-    private static final Set<String> FINISHING = Set.of(
-            EventCatalog.typeOf(AppealRejected.class).name(),
-            EventCatalog.typeOf(AppealWithdrawn.class).name(),
-            EventCatalog.typeOf(AppealClosed.class).name());
 
     @Transactional(Transactional.TxType.MANDATORY)
     public TrackedAppeal registered(EventEnvelope envelope, AppealRegistered payload) {
@@ -91,7 +81,7 @@ public class TrackedAppeals {
                 // not a timestamp: keep the known due date
             }
         }
-        if (FINISHING.contains(envelope.eventType())) {
+        if (EventCatalog.finishes(envelope.eventType())) {
             appeal.dueAt = null;
             if (appeal.finishedAt == null) {
                 appeal.finishedAt = envelope.occurredAt();

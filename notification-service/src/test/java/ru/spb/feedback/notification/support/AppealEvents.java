@@ -10,6 +10,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRouted;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.EventHeaders;
@@ -20,7 +21,6 @@ import ru.spb.feedback.contracts.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Properties;
 import java.util.UUID;
@@ -88,7 +88,7 @@ public final class AppealEvents {
 
     /** Routed to Адмиралтейский округ, due on the given date (end of day, Moscow). */
     public static EventEnvelope routed(Appeal appeal, LocalDate due) {
-        Instant dueAt = due.atTime(23, 59, 59).atZone(ZoneId.of("Europe/Moscow")).toInstant();
+        Instant dueAt = due.atTime(23, 59, 59).atZone(CityTime.ZONE).toInstant();
         AppealRouted payload = new AppealRouted(ADMIRALTEISKY, ADMIRALTEISKY_NAME, "Адмиралтейский", ADMIRALTEISKY,
                 ADMINISTRATION_NAME, dueAt, RoutingDecided.Method.GEO);
         return EventEnvelope.wrap(payload, appeal.ref(ADMIRALTEISKY), Instant.now().truncatedTo(ChronoUnit.MICROS), null);

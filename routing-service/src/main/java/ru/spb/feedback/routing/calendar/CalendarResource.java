@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.calendar.CalendarYear;
 import ru.spb.feedback.calendar.DueDate;
 import ru.spb.feedback.calendar.ProductionCalendar;
+import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
@@ -135,10 +136,10 @@ public class CalendarResource {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(ProductionCalendar.CITY_ZONE).toInstant();
+                return LocalDateTime.parse(text).atZone(CityTime.ZONE).toInstant();
             } catch (DateTimeParseException notLocal) {
                 try {
-                    return LocalDate.parse(text).atStartOfDay(ProductionCalendar.CITY_ZONE).toInstant();
+                    return LocalDate.parse(text).atStartOfDay(CityTime.ZONE).toInstant();
                 } catch (DateTimeParseException notDate) {
                     throw ProblemException.invalid("from", "must be an ISO date-time (2026-12-25T15:00:00+03:00) or date (2026-12-25)");
                 }

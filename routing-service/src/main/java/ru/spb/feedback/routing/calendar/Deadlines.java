@@ -50,9 +50,7 @@ public class Deadlines {
 
     /** The deadline of an appeal: 30 calendar days for an official one, else its problem type's working days. */
     public DueDate dueDate(Instant registeredAt, boolean official, int deadlineWorkingDays) {
-        return official
-                ? calendar.dueInCalendarDays(registeredAt, config.officialCalendarDays())
-                : calendar.dueInWorkingDays(registeredAt, deadlineWorkingDays);
+        return calendar.dueFor(registeredAt, official, deadlineWorkingDays);
     }
 
     /**

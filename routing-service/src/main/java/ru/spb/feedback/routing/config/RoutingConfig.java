@@ -13,10 +13,6 @@ public interface RoutingConfig {
     @WithDefault("2")
     int maxDeclines();
 
-    /** Answer deadline of an official appeal under 59-ФЗ, in calendar days from registration. */
-    @WithDefault("30")
-    int officialCalendarDays();
-
     /**
      * After a change of problem type the due date is never earlier than the end of this many
      * working days after the change, so the newly responsible organization has time to answer

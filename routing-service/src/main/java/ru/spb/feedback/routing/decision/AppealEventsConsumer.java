@@ -7,16 +7,12 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
-import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealRegistered;
-import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
-import ru.spb.feedback.contracts.AppealWithdrawn;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
 import ru.spb.feedback.messaging.inbox.InboundEvents;
 
-import java.util.Set;
 
 /**
  * Reads {@code appeal.events}: new appeals to route, declined or re-categorised appeals to route
@@ -27,12 +23,6 @@ public class AppealEventsConsumer {
 
     static final String CHANNEL = "appeal-events";
     static final String CONSUMER = "routing-service";
-
-    /** The events that end an appeal; routing needs only the fact, never their payload. */
-    static final Set<String> FINISHING = Set.of(
-            EventCatalog.typeOf(AppealRejected.class).name(),
-            EventCatalog.typeOf(AppealWithdrawn.class).name(),
-            EventCatalog.typeOf(AppealClosed.class).name());
 
     @Inject
     InboundEvents inbound;
@@ -50,7 +40,7 @@ public class AppealEventsConsumer {
                 .on(AppealCategoryChanged.class, router::changeCategory)
                 // by type name, without reading the payload: a reject reason or close resolution added
                 // later must not send the end of an appeal to the dead-letter topic
-                .otherwise(envelope -> FINISHING.contains(envelope.eventType()), router::close);
+                .otherwise(envelope -> EventCatalog.finishes(envelope.eventType()), router::close); // routing needs only the fact, never the payload
     }
 
     @Incoming(CHANNEL)
