@@ -108,6 +108,8 @@ export async function myAppealsView(context) {
   async function draw() {
     if (location.hash !== here) return;
     const result = await get('/api/v1/appeals?size=50');
+    // a redraw from the live stream may finish after the citizen has gone to another page
+    if (location.hash !== here) return;
     const items = result.items.map(appeal => h('li', { class: 'card appeal', dataset: { id: appeal.id } },
       h('h3', {}, h('a', { href: '#/appeals/' + appeal.id }, appeal.number + ' · ' + appeal.category.name)),
       statusBadge(appeal.status, appeal.overdue),
@@ -145,6 +147,7 @@ export async function appealView(context, id) {
   async function draw() {
     if (location.hash !== here) return;
     const [appeal, entries] = await Promise.all([get('/api/v1/appeals/' + id), get('/api/v1/appeals/' + id + '/history')]);
+    if (location.hash !== here) return;
     const out = h('div');
     const parts = [h('h1', { id: 'appeal-number' }, 'Обращение ' + appeal.number), appealDetails(appeal)];
     const actions = new Set(appeal.actions || []);
