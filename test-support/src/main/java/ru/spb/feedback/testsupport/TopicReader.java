@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import ru.spb.feedback.contracts.EventHeaders;
 
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +20,9 @@ import java.util.function.Predicate;
  * and waits until the records a test expects have arrived.
  */
 public final class TopicReader implements AutoCloseable {
+
+    /** How long a new reader may take to join its group and get the topic's partitions. */
+    private static final Duration JOIN_WAIT = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
@@ -65,15 +67,27 @@ public final class TopicReader implements AutoCloseable {
      * not read before this call, naming it; records read earlier ({@link #seen()}) do not count.
      */
     public void assertNothingMore(Predicate<ConsumerRecord<String, byte[]>> match, Duration within) {
+        // the clock starts once the reader has its partitions: a slow group join must not shorten the check
+        long joinDeadline = System.nanoTime() + JOIN_WAIT.toNanos();
+        while (consumer.assignment().isEmpty()) {
+            if (System.nanoTime() > joinDeadline) {
+                throw new AssertionError("the reader got no partitions of " + consumer.subscription() + " within " + JOIN_WAIT);
+            }
+            pollExpectingNone(match, within);
+        }
         long deadline = System.nanoTime() + within.toNanos();
         do {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                if (match.test(record)) {
-                    throw new AssertionError("expected nothing more within " + within + ", but " + describe(record) + " arrived");
-                }
-            }
+            pollExpectingNone(match, within);
         } while (System.nanoTime() < deadline);
+    }
+
+    private void pollExpectingNone(Predicate<ConsumerRecord<String, byte[]>> match, Duration within) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            seen.add(record);
+            if (match.test(record)) {
+                throw new AssertionError("expected nothing more within " + within + ", but " + describe(record) + " arrived");
+            }
+        }
     }
 
     /** Where a record is and what it is, without its value (it may hold personal data). */
