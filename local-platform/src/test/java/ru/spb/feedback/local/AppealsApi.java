@@ -42,18 +42,10 @@ record AppealsApi(String baseUrl) {
     }
 
     /** The appeal as its author sees it, once {@code condition} holds (routing answers over Kafka). */
-    JsonNode awaitAppeal(String token, String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + ROUTING_WAIT.toNanos();
-        JsonNode appeal = null;
-        while (System.nanoTime() < deadline) {
-            appeal = JSON.readTree(PlatformProcesses.call("GET", baseUrl + "/api/v1/appeals/" + id, token, null).body());
-            if (condition.test(appeal)) {
-                return appeal;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("appeal " + id + " did not get there within " + ROUTING_WAIT.toSeconds()
-                + " s; last seen: " + appeal);
+    JsonNode awaitAppeal(String token, String id, Predicate<JsonNode> condition) {
+        return Eventually.await("appeal " + id + " to get there", ROUTING_WAIT,
+                () -> JSON.readTree(PlatformProcesses.call("GET", baseUrl + "/api/v1/appeals/" + id, token, null).body()),
+                condition);
     }
 
     static Predicate<JsonNode> inStatus(String status) {

@@ -83,16 +83,14 @@ final class ReadProbe implements AutoCloseable {
     }
 
     /** Waits until every service's last read was a 200; returns how long that took. */
-    Duration awaitAllAnswering(Duration limit) throws InterruptedException {
+    Duration awaitAllAnswering(Duration limit) {
         long started = System.nanoTime();
         lastStatus.clear();
-        while (System.nanoTime() - started < limit.toNanos()) {
-            if (lastStatus.size() == urls.size() && lastStatus.values().stream().allMatch(status -> status == 200)) {
-                return Duration.ofNanos(System.nanoTime() - started);
-            }
-            Thread.sleep(100);
+        if (!Eventually.holdsWithin("every service answering 200", limit, Duration.ofMillis(100),
+                () -> lastStatus.size() == urls.size() && lastStatus.values().stream().allMatch(status -> status == 200))) {
+            throw new AssertionError("not every service answered 200 within " + limit + ": " + lastStatus);
         }
-        throw new AssertionError("not every service answered 200 within " + limit + ": " + lastStatus);
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     /** Per service, how many reads got each answer. */

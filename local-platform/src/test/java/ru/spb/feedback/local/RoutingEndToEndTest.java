@@ -171,11 +171,7 @@ class RoutingEndToEndTest {
         JsonNode rejected = api.step(moderator, "/api/v1/moderator/appeals/" + id + "/reject",
                 "{\"reason\": \"NOT_AN_APPEAL\", \"note\": \"Точка в заливе, проблема не описана\"}");
         assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (triage(moderator).contains(id) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(triage(moderator)).doesNotContain(id);
+        Eventually.await(id + " to leave routing's triage queue", Duration.ofSeconds(30), () -> !triage(moderator).contains(id));
         HttpResponse<String> assign = PlatformProcesses.call("POST", routing + "/api/v1/triage/" + id + "/assign", moderator,
                 "{\"municipalityCode\": \"1116469\"}");
         assertThat(assign.statusCode()).as(assign.body()).isEqualTo(409);

@@ -203,8 +203,7 @@ class RoutingFlowTest {
         writer.send(Topics.APPEAL_EVENTS, registered);
         writer.send(Topics.APPEAL_EVENTS, registered);
         awaitDecision(registered.appealId());
-        Thread.sleep(2000);
-        decisions.await(r -> false, 0, Duration.ofMillis(500));
+        decisions.assertNothingMore(r -> registered.appealId().toString().equals(r.key()), Duration.ofSeconds(3));
         assertThat(decisions.seen().stream().filter(r -> registered.appealId().toString().equals(r.key()))).hasSize(1);
         given().auth().oauth2(TestTokens.admin("a")).when().get("/api/v1/routing-decisions/" + registered.appealId())
                 .then().statusCode(200).body("size()", equalTo(1));
