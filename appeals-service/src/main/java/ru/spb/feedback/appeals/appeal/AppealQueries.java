@@ -13,6 +13,7 @@ import ru.spb.feedback.web.PageView;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,5 +57,17 @@ public class AppealQueries {
                 : Appeal.find("citizenId = :citizen and status = :status", Sort.descending("registeredAt", "id"),
                         Parameters.with("citizen", citizenId).and("status", status));
         return PageView.of(views(query.page(Page.of(page, size)).list(), Viewer.AUTHOR), page, size, query.count());
+    }
+
+    /** Appeals city-wide for moderators and admins, oldest first: of these statuses, optionally of one municipality. */
+    public PageView<AppealView> cityWide(Set<AppealStatus> statuses, String municipality, int page, int size, Viewer viewer) {
+        Parameters parameters = Parameters.with("statuses", statuses);
+        String where = "status in :statuses";
+        if (municipality != null && !municipality.isBlank()) {
+            where += " and municipalityCode = :municipality";
+            parameters.and("municipality", municipality.trim());
+        }
+        PanacheQuery<Appeal> query = Appeal.find(where, Sort.ascending("registeredAt", "id"), parameters);
+        return PageView.of(views(query.page(Page.of(page, size)).list(), viewer), page, size, query.count());
     }
 }

@@ -2,7 +2,6 @@ package ru.spb.feedback.appeals.appeal;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
-import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
@@ -96,9 +93,6 @@ public class AppealResource {
 
     @Inject
     Caller caller;
-
-    @Inject
-    AppealLifecycle lifecycle;
 
     @Context
     UriInfo uriInfo;
@@ -170,42 +164,5 @@ public class AppealResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.ownHistory(caller.id(), id);
-    }
-
-    @POST
-    @Path("/{id}/feedback")
-    @Transactional
-    @RolesAllowed(Roles.CITIZEN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rate the answer", description = "ANSWERED → CLOSED when satisfied; → REOPENED otherwise: back to the "
-            + "same organization with a new deadline.")
-    @APIResponse(responseCode = "200", description = "Rated")
-    @APIResponse(responseCode = "400", description = "Rating outside 1–5, satisfied missing, comment too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The appeal has no answer to rate now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AppealView feedback(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Feedback request) {
-        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
-        return queries.view(lifecycle.feedback(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()),
-                request.rating(), request.satisfied(), comment), Viewer.AUTHOR);
-    }
-
-    @POST
-    @Path("/{id}/withdraw")
-    @Transactional
-    @RolesAllowed(Roles.CITIZEN)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw the appeal", description = "Possible until it is answered → WITHDRAWN. The reason is optional: {} will do.")
-    @APIResponse(responseCode = "200", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Answered or finished already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AppealView withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Withdraw request) {
-        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
-        return queries.view(lifecycle.withdraw(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()), reason),
-                Viewer.AUTHOR);
     }
 }

@@ -1,9 +1,5 @@
 package ru.spb.feedback.appeals.moderation;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -79,14 +75,7 @@ public class ModerationResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         Set<AppealStatus> statuses = StatusFilter.parse(status);
-        Parameters parameters = Parameters.with("statuses", statuses.isEmpty() ? Set.of(AppealStatus.TRIAGE) : statuses);
-        String where = "status in :statuses";
-        if (municipality != null && !municipality.isBlank()) {
-            where += " and municipalityCode = :municipality";
-            parameters.and("municipality", municipality.trim());
-        }
-        PanacheQuery<Appeal> query = Appeal.find(where, Sort.ascending("registeredAt", "id"), parameters);
-        return PageView.of(queries.views(query.page(Page.of(page, size)).list(), viewer()), page, size, query.count());
+        return queries.cityWide(statuses.isEmpty() ? Set.of(AppealStatus.TRIAGE) : statuses, municipality, page, size, viewer());
     }
 
     @GET

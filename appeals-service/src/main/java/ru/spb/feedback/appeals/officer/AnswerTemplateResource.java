@@ -1,9 +1,7 @@
 package ru.spb.feedback.appeals.officer;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 @Path("/api/v1/officer/answer-templates")
@@ -44,7 +40,7 @@ import java.util.List;
 public class AnswerTemplateResource {
 
     @Inject
-    Officer officer;
+    AnswerTemplates templates;
 
     /** A template's title and text. */
     @Schema(name = "AnswerTemplateRequest")
@@ -61,8 +57,7 @@ public class AnswerTemplateResource {
     @GET
     @Operation(summary = "My organization's answer templates", description = "Sorted by title.")
     public List<TemplateView> list() {
-        return AnswerTemplate.<AnswerTemplate>list("organizationCode", Sort.by("title"), officer.organization())
-                .stream().map(TemplateView::of).toList();
+        return templates.list();
     }
 
     @GET
@@ -71,11 +66,10 @@ public class AnswerTemplateResource {
     @APIResponse(responseCode = "404", description = "No such template in my organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateView get(@PathParam("id") long id) {
-        return TemplateView.of(find(id, officer.organization()));
+        return templates.get(id);
     }
 
     @POST
-    @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a template")
     @APIResponse(responseCode = "201", description = "Added")
@@ -84,18 +78,11 @@ public class AnswerTemplateResource {
     @APIResponse(responseCode = "409", description = "The organization has a template with this title",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid TemplateRequest request) {
-        String organization = officer.organization();
-        checkTitleFree(organization, request.title().trim(), null);
-        AnswerTemplate template = new AnswerTemplate();
-        template.organizationCode = organization;
-        fill(template, request);
-        template.persist();
-        return Response.status(Response.Status.CREATED).entity(TemplateView.of(template)).build();
+        return Response.status(Response.Status.CREATED).entity(templates.create(request)).build();
     }
 
     @PUT
     @Path("/{id}")
-    @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a template")
     @APIResponse(responseCode = "200", description = "Changed")
@@ -106,46 +93,16 @@ public class AnswerTemplateResource {
     @APIResponse(responseCode = "409", description = "Another template has this title",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TemplateView update(@PathParam("id") long id, @NotNull @Valid TemplateRequest request) {
-        String organization = officer.organization();
-        AnswerTemplate template = find(id, organization);
-        checkTitleFree(organization, request.title().trim(), id);
-        fill(template, request);
-        return TemplateView.of(template);
+        return templates.update(id, request);
     }
 
     @DELETE
     @Path("/{id}")
-    @Transactional
     @Operation(summary = "Delete a template")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such template in my organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") long id) {
-        find(id, officer.organization()).delete();
-    }
-
-    /** Another organization's template is "not found" like a missing one. */
-    static AnswerTemplate find(long id, String organization) {
-        AnswerTemplate template = AnswerTemplate.findById(id);
-        if (template == null || !template.organizationCode.equals(organization)) {
-            throw ProblemException.notFound("Answer template " + id);
-        }
-        return template;
-    }
-
-    private void fill(AnswerTemplate template, TemplateRequest request) {
-        template.title = request.title().trim();
-        template.text = request.text().trim();
-        template.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        template.updatedBy = officer.id();
-    }
-
-    private static void checkTitleFree(String organization, String title, Long except) {
-        long taken = except == null
-                ? AnswerTemplate.count("organizationCode = ?1 and title = ?2", organization, title)
-                : AnswerTemplate.count("organizationCode = ?1 and title = ?2 and id <> ?3", organization, title, except);
-        if (taken > 0) {
-            throw ProblemException.conflict("template-title-taken", "Your organization has a template with this title already");
-        }
+        templates.delete(id);
     }
 }

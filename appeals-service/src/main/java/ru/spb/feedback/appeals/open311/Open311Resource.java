@@ -1,6 +1,5 @@
 package ru.spb.feedback.appeals.open311;
 
-import io.quarkus.logging.Log;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,28 +29,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import ru.spb.feedback.appeals.config.AppealsConfig;
 import ru.spb.feedback.appeals.integrator.Integrator;
-import ru.spb.feedback.appeals.integrator.IntegratorKeys;
 import ru.spb.feedback.web.ProblemException;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2) for integrators: every endpoint in
  * {@code .json} and {@code .xml}, errors in the spec's form. Reads need no key; creating a request
  * does. The exception mappers of this class answer its errors, and only its errors, in that form.
+ * This class only maps HTTP to calls: {@link Open311ApiKeys} checks keys, {@link Open311Form}
+ * decodes the form, {@link Open311Answers} makes the answers in the spec's form.
  */
 @Path("/open311/v2")
 @PermitAll
 @Tag(name = "Open311 GeoReport v2", description = "The open standard of civic-issue systems, for integrators (.json or .xml)")
 public class Open311Resource {
 
-    private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED;
+    private static final String FORM = Open311Form.MEDIA_TYPE;
 
     @Inject
     Open311Services services;
@@ -61,7 +55,10 @@ public class Open311Resource {
     ServiceRequests requests;
 
     @Inject
-    IntegratorKeys keys;
+    Open311ApiKeys apiKeys;
+
+    @Inject
+    Open311Jurisdiction jurisdiction;
 
     @Inject
     AppealsConfig config;
@@ -75,7 +72,7 @@ public class Open311Resource {
     @APIResponse(responseCode = "200", description = "The discovery document")
     @APIResponse(responseCode = "404", description = "Unknown format")
     public Response discovery(@PathParam("format") String format) {
-        return ok(services.discovery(), format(format));
+        return Open311Answers.ok(services.discovery(), Open311Answers.format(format));
     }
 
     @GET
@@ -92,10 +89,10 @@ public class Open311Resource {
     public Response services(@PathParam("format") String format,
                              @QueryParam("jurisdiction_id") String jurisdictionId,
                              @QueryParam("api_key") String apiKey) {
-        Open311Format answerIn = format(format);
-        checkJurisdiction(jurisdictionId);
-        optionalIntegrator(apiKey);
-        return ok(services.services(), answerIn);
+        Open311Format answerIn = Open311Answers.format(format);
+        jurisdiction.check(jurisdictionId);
+        apiKeys.optional(apiKey);
+        return Open311Answers.ok(services.services(), answerIn);
     }
 
     @GET
@@ -108,10 +105,10 @@ public class Open311Resource {
                                @QueryParam("jurisdiction_id") String jurisdictionId,
                                @QueryParam("api_key") String apiKey) {
         Open311Format.Resource resource = Open311Format.Resource.of(file);
-        Open311Format answerIn = format(resource);
-        checkJurisdiction(jurisdictionId);
-        optionalIntegrator(apiKey);
-        return ok(services.definition(resource.name()), answerIn);
+        Open311Format answerIn = Open311Answers.format(resource);
+        jurisdiction.check(jurisdictionId);
+        apiKeys.optional(apiKey);
+        return Open311Answers.ok(services.definition(resource.name()), answerIn);
     }
 
     @POST
@@ -133,11 +130,11 @@ public class Open311Resource {
     public Response create(@PathParam("format") String format,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            String body) {
-        Open311Format answerIn = format(format);
-        MultivaluedMap<String, String> form = formOf(contentType, body);
-        Integrator integrator = requiredIntegrator(form.getFirst("api_key"));
-        checkJurisdiction(form.getFirst("jurisdiction_id"));
-        return ok(requests.create(ServiceRequestForm.read(form), integrator), answerIn);
+        Open311Format answerIn = Open311Answers.format(format);
+        MultivaluedMap<String, String> form = Open311Form.decode(contentType, body, uriInfo.getQueryParameters());
+        Integrator integrator = apiKeys.required(form.getFirst("api_key"));
+        jurisdiction.check(form.getFirst("jurisdiction_id"));
+        return Open311Answers.ok(requests.create(ServiceRequestForm.read(form), integrator), answerIn);
     }
 
     @GET
@@ -167,12 +164,12 @@ public class Open311Resource {
                          @QueryParam("page") String page,
                          @Parameter(description = "Extension: requests per page, 1–1000; default 1000", example = "100")
                          @QueryParam("page_size") String pageSize) {
-        Open311Format answerIn = format(format);
-        checkJurisdiction(jurisdictionId);
-        Integrator integrator = optionalIntegrator(apiKey).orElse(null);
+        Open311Format answerIn = Open311Answers.format(format);
+        jurisdiction.check(jurisdictionId);
+        Integrator integrator = apiKeys.optional(apiKey).orElse(null);
         RequestQuery query = RequestQuery.read(ids, serviceCodes, municipalityCodes, statuses, startDate, endDate, page, pageSize,
                 config.open311().defaultWindow(), config.open311().maxRequests(), Instant.now());
-        return ok(requests.list(query, integrator), answerIn);
+        return Open311Answers.ok(requests.list(query, integrator), answerIn);
     }
 
     @GET
@@ -185,10 +182,10 @@ public class Open311Resource {
                         @QueryParam("jurisdiction_id") String jurisdictionId,
                         @QueryParam("api_key") String apiKey) {
         Open311Format.Resource resource = Open311Format.Resource.of(file);
-        Open311Format answerIn = format(resource);
-        checkJurisdiction(jurisdictionId);
-        Integrator integrator = optionalIntegrator(apiKey).orElse(null);
-        return ok(requests.one(resource.name(), integrator), answerIn);
+        Open311Format answerIn = Open311Answers.format(resource);
+        jurisdiction.check(jurisdictionId);
+        Integrator integrator = apiKeys.optional(apiKey).orElse(null);
+        return Open311Answers.ok(requests.one(resource.name(), integrator), answerIn);
     }
 
     /** Anything else under /open311/v2 (tokens, a typo) is a 404 in the spec's form. */
@@ -196,7 +193,7 @@ public class Open311Resource {
     @Path("/{path: .*}")
     @Operation(hidden = true)
     public Response unknownRead(@PathParam("path") String path) {
-        throw unknownEndpoint();
+        throw Open311Answers.unknownEndpoint();
     }
 
     @POST
@@ -204,7 +201,7 @@ public class Open311Resource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response unknownCreate(@PathParam("path") String path) {
-        throw unknownEndpoint();
+        throw Open311Answers.unknownEndpoint();
     }
 
     @PUT
@@ -212,14 +209,14 @@ public class Open311Resource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response unknownReplace(@PathParam("path") String path) {
-        throw unknownEndpoint();
+        throw Open311Answers.unknownEndpoint();
     }
 
     @DELETE
     @Path("/{path: .*}")
     @Operation(hidden = true)
     public Response unknownDelete(@PathParam("path") String path) {
-        throw unknownEndpoint();
+        throw Open311Answers.unknownEndpoint();
     }
 
     @PATCH
@@ -227,110 +224,27 @@ public class Open311Resource {
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
     public Response unknownChange(@PathParam("path") String path) {
-        throw unknownEndpoint();
-    }
-
-    private static Open311Error unknownEndpoint() {
-        return Open311Error.notFound("No such Open311 endpoint: see discovery, services, services/{service_code}, requests, "
-                + "requests/{service_request_id}, each .json or .xml");
+        throw Open311Answers.unknownEndpoint();
     }
 
     @ServerExceptionMapper
     public Response open311Error(Open311Error error) {
-        Response.ResponseBuilder response = Response.status(error.status())
-                .type(formatOfPath().mediaType()).entity(error.body().render(formatOfPath()));
-        if (error.retryAfterSeconds() != null) {
-            response.header("Retry-After", error.retryAfterSeconds());
-        }
-        return response.build();
+        return Open311Answers.error(error, Open311Answers.formatOfPath(uriInfo.getPathSegments()));
     }
 
     /** Errors raised by shared code (a problem type lookup, the JAX-RS layer) in the spec's form too. */
     @ServerExceptionMapper
     public Response problem(ProblemException problem) {
-        return open311Error(Open311Error.of(problem.problem().status(), problem.problem().title()));
+        return open311Error(Open311Answers.of(problem));
     }
 
     @ServerExceptionMapper
     public Response webError(WebApplicationException error) {
-        int status = error.getResponse().getStatus();
-        return open311Error(Open311Error.of(status, status == 405 ? "Method not allowed" : "Request not understood"));
+        return open311Error(Open311Answers.of(error));
     }
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException error) {
-        Log.errorf(error, "Open311 request failed: %s", error.getClass().getName());
-        return open311Error(Open311Error.of(500, "General service error"));
-    }
-
-    private Open311Format format(String extension) {
-        return Open311Format.of(extension).orElseThrow(() -> Open311Error.notFound("format must be json or xml"));
-    }
-
-    private Open311Format format(Open311Format.Resource resource) {
-        return resource.format().orElseThrow(() -> Open311Error.notFound("format must be json or xml"));
-    }
-
-    /** The format the path asks for, JSON when it names none: errors are answered in it. */
-    private Open311Format formatOfPath() {
-        List<jakarta.ws.rs.core.PathSegment> segments = uriInfo.getPathSegments();
-        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1).getPath();
-        return Open311Format.Resource.of(last).format().orElse(Open311Format.JSON);
-    }
-
-    private void checkJurisdiction(String jurisdictionId) {
-        if (jurisdictionId != null && !jurisdictionId.isBlank() && !jurisdictionId.trim().equals(config.open311().jurisdictionId())) {
-            throw Open311Error.notFound("jurisdiction_id not found: this server serves " + config.open311().jurisdictionId());
-        }
-    }
-
-    /** Reads may name a key (to see the integrator's own requests); a key that is sent must be valid. */
-    private Optional<Integrator> optionalIntegrator(String apiKey) {
-        return apiKey == null || apiKey.isBlank() ? Optional.empty() : Optional.of(requiredIntegrator(apiKey));
-    }
-
-    private Integrator requiredIntegrator(String apiKey) {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw Open311Error.forbidden("api_key was not provided");
-        }
-        Integrator integrator = keys.authenticate(apiKey)
-                .orElseThrow(() -> Open311Error.forbidden("Invalid api_key received -- can't proceed"));
-        OptionalLong retryAfter = keys.spend(integrator);
-        if (retryAfter.isPresent()) {
-            throw Open311Error.tooManyRequests(retryAfter.getAsLong());
-        }
-        return integrator;
-    }
-
-    /**
-     * The form fields of the body, with those of the query string (some clients put api_key
-     * there); a field given in both is reported as given twice.
-     */
-    private MultivaluedMap<String, String> formOf(String contentType, String body) {
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith(FORM)) {
-            throw Open311Error.of(415, "Send the request as application/x-www-form-urlencoded");
-        }
-        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
-        uriInfo.getQueryParameters().forEach((name, values) -> form.addAll(name, values));
-        if (body != null && !body.isBlank()) {
-            for (String pair : body.split("&")) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int equals = pair.indexOf('=');
-                try {
-                    String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                    String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                    form.add(name, value);
-                } catch (IllegalArgumentException e) {
-                    throw Open311Error.badRequest("The form is not properly URL-encoded");
-                }
-            }
-        }
-        return form;
-    }
-
-    private static Response ok(Open311Body body, Open311Format format) {
-        return Response.ok(body.render(format), format.mediaType()).build();
+        return open311Error(Open311Answers.unexpected(error));
     }
 }

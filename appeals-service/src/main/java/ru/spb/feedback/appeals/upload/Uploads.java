@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import ru.spb.feedback.appeals.appeal.Appeal;
-import ru.spb.feedback.appeals.appeal.AppealAccess;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
@@ -49,6 +47,9 @@ public class Uploads {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    AppealReaders appealReaders;
 
     /** A photo to send: its type, length and bytes (the caller closes the stream). */
     public record Photo(String contentType, long size, InputStream content) {
@@ -182,11 +183,11 @@ public class Uploads {
         }
     }
 
-    private static boolean maySee(Upload upload, Caller caller) {
+    private boolean maySee(Upload upload, Caller caller) {
         if (upload.ownerId.equals(caller.id())) {
             return true;
         }
-        return upload.isAttached() && AppealAccess.readableBy(Appeal.findById(upload.appealId), caller);
+        return upload.isAttached() && appealReaders.mayRead(upload.appealId, caller);
     }
 
     ProblemException tooLarge() {

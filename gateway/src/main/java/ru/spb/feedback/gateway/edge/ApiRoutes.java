@@ -10,6 +10,7 @@ import ru.spb.feedback.gateway.config.GatewayConfig;
 import ru.spb.feedback.gateway.limit.RateLimits;
 import ru.spb.feedback.gateway.limit.RouteClass;
 import ru.spb.feedback.gateway.limit.StreamSlots;
+import ru.spb.feedback.gateway.problem.ProblemResponses;
 import ru.spb.feedback.gateway.proxy.Forwarder;
 import ru.spb.feedback.gateway.proxy.Upstream;
 import ru.spb.feedback.gateway.proxy.Upstreams;

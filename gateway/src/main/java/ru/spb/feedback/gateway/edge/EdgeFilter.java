@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
+import ru.spb.feedback.gateway.problem.RequestIdOf;
 import ru.spb.feedback.gateway.webapp.PagePolicy;
 import ru.spb.feedback.web.RequestIds;
 
@@ -17,7 +18,6 @@ public class EdgeFilter {
 
     /** Runs before Quarkus' own filters (CORS among them), so their answers carry the headers too. */
     static final int ORDER = -10_000;
-    private static final String REQUEST_ID = "gateway.request-id";
 
     private final PagePolicy pages;
 
@@ -31,7 +31,7 @@ public class EdgeFilter {
 
     private void handle(RoutingContext context) {
         String id = RequestIds.acceptOrCreate(context.request().getHeader(RequestIds.HEADER));
-        context.put(REQUEST_ID, id);
+        RequestIdOf.keep(context, id);
         // the upstream reads it from here, and so does web-commons' RequestIdFilter for the gateway's own endpoints
         context.request().headers().set(RequestIds.HEADER, id);
         MDC.put(RequestIds.MDC_KEY, id);
@@ -54,10 +54,5 @@ public class EdgeFilter {
             }
         });
         context.next();
-    }
-
-    static String requestId(RoutingContext context) {
-        String id = context.get(REQUEST_ID);
-        return id != null ? id : RequestIds.acceptOrCreate(null);
     }
 }

@@ -14,7 +14,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import ru.spb.feedback.gateway.edge.ProblemResponses;
+import ru.spb.feedback.gateway.problem.ProblemResponses;
 import ru.spb.feedback.gateway.limit.StreamSlots;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.RequestIds;

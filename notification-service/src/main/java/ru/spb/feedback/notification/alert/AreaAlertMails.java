@@ -1,6 +1,7 @@
 package ru.spb.feedback.notification.alert;
 
 import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,8 @@ import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.contracts.PublicAddress;
 import ru.spb.feedback.notification.config.NotificationConfig;
+import ru.spb.feedback.notification.delivery.Channel;
+import ru.spb.feedback.notification.delivery.ChannelSender;
 import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.template.TrackedAppeal;
 
@@ -28,7 +31,7 @@ import java.util.Optional;
  * (RFC 8058). Each gets a fresh link token here, since only tokens' hashes are stored.
  */
 @ApplicationScoped
-public class AreaAlertMails {
+public class AreaAlertMails implements ChannelSender {
 
     static final String CONFIRMATION_SUBJECT = "Подтвердите подписку на обращения рядом";
     private static final String ANSWERED = EventCatalog.typeOf(AppealAnswered.class).name();
@@ -41,6 +44,9 @@ public class AreaAlertMails {
     @Inject
     AlertTokens tokens;
 
+    @Inject
+    Mailer mailer;
+
     @Location("alert/confirmation.html")
     Template confirmationHtml;
 
@@ -52,6 +58,21 @@ public class AreaAlertMails {
 
     @Location("alert/appeal.txt")
     Template alertText;
+
+    @Override
+    public boolean sends(Delivery delivery) {
+        return delivery.channel == Channel.EMAIL && delivery.areaAlertId != null;
+    }
+
+    /** Sent over SMTP like every e-mail, blocking until the server took it (bounded by {@code quarkus.mailer.timeout}). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Call> prepareCall(Delivery delivery) {
+        return prepare(delivery).map(mail -> () -> {
+            mailer.send(mail);
+            return null;
+        });
+    }
 
     /** The e-mail of a delivery, or empty if it is not wanted any more (unsubscribed, confirmed meanwhile, erased). */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,12 +1,13 @@
 package ru.spb.feedback.notification.delivery;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -15,11 +16,7 @@ import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.messaging.jobs.BackgroundLoop;
 import ru.spb.feedback.messaging.jobs.ClusterLock;
-import ru.spb.feedback.notification.alert.AreaAlertMails;
 import ru.spb.feedback.notification.config.NotificationConfig;
-import ru.spb.feedback.notification.email.EmailSender;
-import ru.spb.feedback.notification.webhook.WebhookCall;
-import ru.spb.feedback.notification.webhook.WebhookSender;
 import ru.spb.feedback.web.TransientFailures;
 
 import java.time.Duration;
@@ -57,13 +54,8 @@ public class DeliveryDispatcher {
     EntityManager entityManager;
 
     @Inject
-    EmailSender email;
-
-    @Inject
-    WebhookSender webhooks;
-
-    @Inject
-    AreaAlertMails areaAlertMails;
+    @Any
+    Instance<ChannelSender> senders;
 
     @Inject
     DeliveryMetrics metrics;
@@ -229,21 +221,18 @@ public class DeliveryDispatcher {
         if (delivery == null || delivery.status != DeliveryStatus.PENDING) {
             return null;
         }
-        return switch (delivery.channel) {
-            case EMAIL -> (delivery.areaAlertId != null ? areaAlertMails.prepare(delivery) : email.prepare(delivery))
-                    .map(mail -> new Prepared(Channel.EMAIL, mail, null)).orElse(Prepared.CANCEL);
-            case WEBHOOK -> webhooks.prepare(delivery).map(call -> new Prepared(Channel.WEBHOOK, null, call)).orElse(Prepared.CANCEL);
-            case IN_APP -> throw new IllegalStateException("in-app notifications are not dispatched");
-        };
+        ChannelSender sender = senders.stream().filter(candidate -> candidate.sends(delivery)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(delivery.channel == Channel.IN_APP
+                        ? "in-app notifications are not dispatched" : "no sender for " + delivery.channel.tag() + " deliveries"));
+        return sender.prepareCall(delivery).map(Prepared::new).orElse(Prepared.CANCEL);
     }
 
     private Result send(Prepared prepared) {
         try {
-            if (prepared.channel() == Channel.EMAIL) {
-                email.send(prepared.mail());
+            Integer status = prepared.call().make();
+            if (status == null) {
                 return Result.DELIVERED;
             }
-            int status = webhooks.send(prepared.call());
             return status >= 200 && status < 300 ? Result.delivered(status)
                     : Result.failed(status, "the receiver answered HTTP " + status);
         } catch (InterruptedException e) {
@@ -316,11 +305,11 @@ public class DeliveryDispatcher {
     public record Claim(UUID id, Channel channel, UUID subscriptionId, Instant leaseEnd) {
     }
 
-    private record Prepared(Channel channel, Mail mail, WebhookCall call) {
-        static final Prepared CANCEL = new Prepared(null, null, null);
+    private record Prepared(ChannelSender.Call call) {
+        static final Prepared CANCEL = new Prepared(null);
 
         boolean cancelled() {
-            return channel == null;
+            return call == null;
         }
     }
 

@@ -7,6 +7,8 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import ru.spb.feedback.notification.delivery.ChannelSender;
+import ru.spb.feedback.notification.delivery.Channel;
 import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.inbox.Notification;
 import ru.spb.feedback.notification.recipient.Recipient;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * preferences in between is respected.
  */
 @ApplicationScoped
-public class EmailSender {
+public class EmailSender implements ChannelSender {
 
     @Inject
     Mailer mailer;
@@ -32,6 +34,21 @@ public class EmailSender {
 
     @Location("email/notification.txt")
     Template text;
+
+    /** The citizens' e-mails; area alerts' e-mails are {@code AreaAlertMails}'. */
+    @Override
+    public boolean sends(Delivery delivery) {
+        return delivery.channel == Channel.EMAIL && delivery.areaAlertId == null;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Call> prepareCall(Delivery delivery) {
+        return prepare(delivery).map(mail -> () -> {
+            send(mail);
+            return null;
+        });
+    }
 
     /** The e-mail of a delivery, or empty if the citizen no longer wants e-mail (or has no address). */
     @Transactional(Transactional.TxType.MANDATORY)

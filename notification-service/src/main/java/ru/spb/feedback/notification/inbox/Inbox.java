@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.contracts.EventEnvelope;
-import ru.spb.feedback.notification.stream.NotificationChannel;
 import ru.spb.feedback.notification.template.RenderedNotification;
 import ru.spb.feedback.notification.template.TrackedAppeal;
 import ru.spb.feedback.web.PageView;
@@ -27,6 +26,9 @@ import java.util.UUID;
 /** The citizens' in-app inboxes. */
 @ApplicationScoped
 public class Inbox {
+
+    /** The PostgreSQL NOTIFY channel that announces each new notification; the live streams listen on it. */
+    public static final String CREATED_CHANNEL = "notification_created";
 
     @Inject
     EntityManager entityManager;
@@ -83,7 +85,7 @@ public class Inbox {
         }
         long seq = ((Number) inserted.get(0)).longValue();
         entityManager.createNativeQuery("select pg_notify(:channel, :payload)")
-                .setParameter("channel", NotificationChannel.CHANNEL)
+                .setParameter("channel", CREATED_CHANNEL)
                 .setParameter("payload", announcement(id, citizenId, seq))
                 .getSingleResult();
         return Optional.of(Notification.findById(id));

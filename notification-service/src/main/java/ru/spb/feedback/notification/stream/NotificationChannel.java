@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class NotificationChannel {
 
-    public static final String CHANNEL = "notification_created";
+    public static final String CHANNEL = Inbox.CREATED_CHANNEL;
     private static final Logger LOG = Logger.getLogger(NotificationChannel.class);
     private static final Duration POLL = Duration.ofMillis(500);
     /** Notifications committed shortly before a connection loss may not have been heard; look back this far. */

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import ru.spb.feedback.notification.config.NotificationConfig;
+import ru.spb.feedback.notification.delivery.Channel;
+import ru.spb.feedback.notification.delivery.ChannelSender;
 import ru.spb.feedback.notification.delivery.Delivery;
 import ru.spb.feedback.notification.delivery.ErrorText;
 
@@ -30,7 +32,7 @@ import java.util.concurrent.TimeoutException;
  * of the answer are read, so no receiver can hold a call open longer.
  */
 @ApplicationScoped
-public class WebhookSender {
+public class WebhookSender implements ChannelSender {
 
     private static final String USER_AGENT = "spb-feedback-notification/1.0";
 
@@ -47,6 +49,17 @@ public class WebhookSender {
     WebhookPayloads payloads;
 
     private volatile HttpClient client;
+
+    @Override
+    public boolean sends(Delivery delivery) {
+        return delivery.channel == Channel.WEBHOOK;
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Call> prepareCall(Delivery delivery) {
+        return prepare(delivery).map(call -> () -> send(call));
+    }
 
     /** The call for a delivery, or empty if its subscription is gone or switched off. */
     @Transactional(Transactional.TxType.MANDATORY)

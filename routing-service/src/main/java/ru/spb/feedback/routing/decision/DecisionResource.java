@@ -1,6 +1,7 @@
 package ru.spb.feedback.routing.decision;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -25,6 +25,9 @@ import java.util.UUID;
 @Tag(name = "Routing decisions", description = "Why each appeal went where it went")
 public class DecisionResource {
 
+    @Inject
+    Decisions decisions;
+
     @GET
     @Path("/{appealId}")
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
@@ -34,9 +37,6 @@ public class DecisionResource {
     @APIResponse(responseCode = "404", description = "Routing never saw this appeal",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<DecisionView> decisions(@PathParam("appealId") UUID appealId) {
-        if (RoutingRequest.findById(appealId) == null) {
-            throw ProblemException.notFound("Appeal " + appealId);
-        }
-        return RoutingDecision.<RoutingDecision>list("appealId = ?1 order by id", appealId).stream().map(DecisionView::of).toList();
+        return decisions.of(appealId);
     }
 }

@@ -3,7 +3,6 @@ package ru.spb.feedback.routing.organization;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -29,17 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Problem;
-import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/organizations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organizations", description = "The bodies that answer appeals")
 public class OrganizationResource {
+
+    @Inject
+    Organizations organizations;
 
     @Context
     UriInfo uriInfo;
@@ -76,10 +75,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "400", description = "Unknown kind",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<OrganizationView> list(@QueryParam("kind") String kind) {
-        List<Organization> organizations = kind == null || kind.isBlank()
-                ? Organization.list("order by kind, name")
-                : Organization.list("kind = ?1 order by name", kind(kind));
-        return organizations.stream().map(OrganizationView::of).toList();
+        return organizations.list(kind);
     }
 
     @GET
@@ -89,71 +85,31 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such organization",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrganizationView get(@PathParam("code") String code) {
-        return OrganizationView.of(find(code));
+        return organizations.get(code);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a city body (admin)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@NotNull @Valid NewOrganization request) {
-        if (Organization.findById(request.code()) != null) {
-            throw ProblemException.conflict("organization-exists", "Organization " + request.code() + " exists already");
-        }
-        Organization organization = new Organization();
-        organization.code = request.code();
-        organization.name = request.name().trim();
-        organization.kind = Organization.Kind.CITY;
-        organization.email = request.email();
-        organization.phone = request.phone();
-        organization.address = request.address();
-        organization.createdAt = Instant.now();
-        organization.persist();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(organization.code).build())
-                .entity(OrganizationView.of(organization)).build();
+        OrganizationView created = organizations.create(request);
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
     }
 
     @PATCH
     @Path("/{code}")
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change an organization's name or contacts (admin)")
     @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public OrganizationView update(@PathParam("code") String code, @NotNull @Valid OrganizationUpdate change) {
-        Organization organization = find(code);
-        if (change.name() != null) {
-            organization.name = change.name().trim();
-        }
-        if (change.email() != null) {
-            organization.email = change.email().isBlank() ? null : change.email();
-        }
-        if (change.phone() != null) {
-            organization.phone = change.phone().isBlank() ? null : change.phone();
-        }
-        if (change.address() != null) {
-            organization.address = change.address().isBlank() ? null : change.address();
-        }
-        return OrganizationView.of(organization);
-    }
-
-    private static Organization find(String code) {
-        Organization organization = Organization.findById(code);
-        if (organization == null) {
-            throw ProblemException.notFound("Organization " + code);
-        }
-        return organization;
-    }
-
-    private static Organization.Kind kind(String kind) {
-        return Arrays.stream(Organization.Kind.values()).filter(value -> value.name().equalsIgnoreCase(kind.trim())).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("kind", "must be one of " + Arrays.toString(Organization.Kind.values())));
+        return organizations.update(code, change);
     }
 }

@@ -26,19 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.contracts.TriageRequired;
 import ru.spb.feedback.routing.decision.DecisionView;
 import ru.spb.feedback.routing.decision.Router;
-import ru.spb.feedback.routing.decision.RoutingDecline;
-import ru.spb.feedback.routing.decision.RoutingRequest;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
 import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.RequestIds;
 import ru.spb.feedback.web.Roles;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,6 +51,9 @@ public class TriageResource {
     Router router;
 
     @Inject
+    TriageQueue triage;
+
+    @Inject
     Caller caller;
 
     /** An appeal waiting for a moderator, with what intake recorded. */
@@ -64,15 +62,6 @@ public class TriageResource {
                              Double lat, Double lon, String address, boolean official, Instant registeredAt,
                              TriageRequired.Reason reason, String detail, List<String> hints, List<String> declinedBy,
                              Instant triagedAt) {
-        static TriageItem of(RoutingRequest request) {
-            List<String> hints = request.triageHints == null || request.triageHints.isBlank()
-                    ? List.of() : Arrays.asList(request.triageHints.split("\n"));
-            List<String> declined = RoutingDecline.<RoutingDecline>list("key.appealId", request.appealId).stream()
-                    .map(decline -> decline.key.organizationCode()).sorted().toList();
-            return new TriageItem(request.appealId, request.appealNumber, request.categoryCode, request.categoryName,
-                    request.description, request.lat, request.lon, request.address, request.official, request.registeredAt,
-                    request.triageReason, request.triageDetail, hints, declined, request.triagedAt);
-        }
     }
 
     @Schema(name = "TriageAssignment")
@@ -90,9 +79,7 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<TriageItem> queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        var query = RoutingRequest.<RoutingRequest>find("status", Sort.ascending("triagedAt", "appealId"), RoutingRequest.Status.TRIAGE);
-        List<TriageItem> items = query.page(Page.of(page, size)).list().stream().map(TriageItem::of).toList();
-        return PageView.of(items, page, size, query.count());
+        return triage.page(page, size);
     }
 
     @POST

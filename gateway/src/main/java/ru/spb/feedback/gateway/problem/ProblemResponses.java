@@ -1,4 +1,4 @@
-package ru.spb.feedback.gateway.edge;
+package ru.spb.feedback.gateway.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +40,7 @@ public class ProblemResponses {
         }
         String body;
         try {
-            body = json.writeValueAsString(problem.at(request.path(), EdgeFilter.requestId(context)));
+            body = json.writeValueAsString(problem.at(request.path(), RequestIdOf.of(context)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
