@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -36,6 +37,15 @@ class ConsoleTest {
     void answersAProblemForAnUnknownService() {
         given().get("/openapi/nothing")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void takesTheSharedDefaultsFromWebCommons() {
+        // neither key is in the gateway's application.properties: both come from web-commons'
+        // META-INF/microprofile-config.properties, one read at build time, one at run time
+        given().get("/q/openapi?format=json").then().statusCode(200).body("info.version", equalTo("1.0"));
+        assertThat(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.http.access-log.pattern", String.class)).isEqualTo("%m %R %s %Dms req=%{o,X-Request-Id}");
     }
 
     @Test
