@@ -42,6 +42,11 @@ public enum AppealAction {
     CHANGE_CATEGORY(EnumSet.of(TRIAGE, ROUTED, IN_PROGRESS, REOPENED), REROUTING, Actor.OFFICER, Actor.MODERATOR),
     /** Once per appeal, at most 30 days; the status stays. */
     EXTEND_DEADLINE(EnumSet.of(ROUTED, IN_PROGRESS, REOPENED), null, Actor.OFFICER),
+    /**
+     * routing-service counted a new deadline (after a reopening), which may arrive once the officer accepted;
+     * the status stays. Later than that (answered again, re-routed) it is too late and is ignored.
+     */
+    SET_DEADLINE(EnumSet.of(REOPENED, IN_PROGRESS), null, Actor.SYSTEM),
     /** The due date passed without an answer; marked once, the status stays. */
     MARK_OVERDUE(EnumSet.of(TRIAGE, ROUTED, IN_PROGRESS, REROUTING, REOPENED), null, Actor.SYSTEM),
     /** Spam, abuse, a duplicate or not an appeal at all. */
@@ -50,7 +55,7 @@ public enum AppealAction {
     WITHDRAW(EnumSet.of(REGISTERED, TRIAGE, ROUTED, IN_PROGRESS, REROUTING, REOPENED), WITHDRAWN, Actor.CITIZEN),
     /** The citizen is satisfied with the answer. */
     CLOSE_SATISFIED(EnumSet.of(ANSWERED), CLOSED, Actor.CITIZEN),
-    /** The citizen is not satisfied: back to the same organization with a new deadline. */
+    /** The citizen is not satisfied: back to the same organization, with no deadline until routing counts the new one. */
     REOPEN(EnumSet.of(ANSWERED), REOPENED, Actor.CITIZEN),
     /** Nobody rated the answer in time. */
     AUTO_CLOSE(EnumSet.of(ANSWERED), CLOSED, Actor.SYSTEM);

@@ -25,19 +25,24 @@ public final class EventCatalog {
             AppealClosed.class,
             AppealWithdrawn.class,
             AppealDeadlineExtended.class,
+            AppealDeadlineSet.class,
             AppealOverdue.class,
             AppealCategoryChanged.class,
             AppealSupported.class,
             AppealSupportWithdrawn.class,
             AppealAuthorErased.class,
             RoutingDecided.class,
-            TriageRequired.class);
+            TriageRequired.class,
+            DeadlineDecided.class);
 
     private static final Map<String, Class<? extends AppealEvent>> BY_NAME = TYPES.stream()
             .collect(Collectors.toUnmodifiableMap(type -> typeOf(type).name(), Function.identity()));
 
     private static final Set<String> FINISHING = TYPES.stream().map(EventCatalog::typeOf)
             .filter(EventType::finishes).map(EventType::name).collect(Collectors.toUnmodifiableSet());
+
+    private static final Set<String> CLEARING_DUE_DATE = TYPES.stream().map(EventCatalog::typeOf)
+            .filter(type -> type.finishes() || type.clearsDueDate()).map(EventType::name).collect(Collectors.toUnmodifiableSet());
 
     private EventCatalog() {
     }
@@ -57,6 +62,11 @@ public final class EventCatalog {
     /** Whether an event of this type ends its appeal ({@link EventType#finishes()}). */
     public static boolean finishes(String eventType) {
         return FINISHING.contains(eventType);
+    }
+
+    /** Whether the appeal has no due date after an event of this type ({@link EventType#clearsDueDate()}, or it finishes). */
+    public static boolean clearsDueDate(String eventType) {
+        return CLEARING_DUE_DATE.contains(eventType);
     }
 
     public static List<Class<? extends AppealEvent>> all() {

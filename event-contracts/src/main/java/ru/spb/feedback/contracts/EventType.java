@@ -25,4 +25,10 @@ public @interface EventType {
      * routing forgets it, and its personal data's retention period starts.
      */
     boolean finishes() default false;
+
+    /**
+     * Whether the appeal has no due date after this event until a later one names it (a reopened appeal waits
+     * for routing-service's new deadline). Finishing events clear it too ({@link EventCatalog#clearsDueDate}).
+     */
+    boolean clearsDueDate() default false;
 }

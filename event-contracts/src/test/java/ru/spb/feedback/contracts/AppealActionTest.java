@@ -48,6 +48,16 @@ class AppealActionTest {
         assertThat(AppealAction.EXTEND_DEADLINE.changesStatus()).isFalse();
         assertThat(AppealAction.EXTEND_DEADLINE.target(AppealStatus.IN_PROGRESS)).isEqualTo(AppealStatus.IN_PROGRESS);
         assertThat(AppealAction.MARK_OVERDUE.target(AppealStatus.REOPENED)).isEqualTo(AppealStatus.REOPENED);
+        assertThat(AppealAction.SET_DEADLINE.changesStatus()).isFalse();
+        assertThat(AppealAction.SET_DEADLINE.target(AppealStatus.REOPENED)).isEqualTo(AppealStatus.REOPENED);
+        assertThat(AppealAction.SET_DEADLINE.target(AppealStatus.IN_PROGRESS)).isEqualTo(AppealStatus.IN_PROGRESS);
+    }
+
+    @Test
+    void onlyRoutingSetsTheDeadlineOfAReopenedAppealAndNotOnceItIsAnsweredAgain() {
+        assertThat(AppealAction.SET_DEADLINE.actors()).containsExactly(SYSTEM);
+        assertThat(AppealAction.SET_DEADLINE.from()).containsExactlyInAnyOrder(AppealStatus.REOPENED, AppealStatus.IN_PROGRESS);
+        assertThat(AppealAction.available(AppealStatus.REOPENED, OFFICER)).doesNotContain(AppealAction.SET_DEADLINE);
     }
 
     @Test
@@ -78,6 +88,7 @@ class AppealActionTest {
         Set<String> names = new java.util.HashSet<>();
         EventCatalog.all().forEach(type -> assertThat(names.add(EventCatalog.typeOf(type).name())).isTrue());
         assertThat(names).contains("AppealAccepted", "AppealAnswered", "AppealRejected", "AppealReopened", "AppealClosed",
-                "AppealWithdrawn", "AppealDeadlineExtended", "AppealOverdue", "AppealCategoryChanged", "AppealRerouteRequested");
+                "AppealWithdrawn", "AppealDeadlineExtended", "AppealOverdue", "AppealCategoryChanged", "AppealRerouteRequested",
+                "AppealDeadlineSet", "DeadlineDecided");
     }
 }

@@ -125,4 +125,35 @@ class EventCodecTest {
     void neverPrintsContactData() {
         assertThat(REGISTERED.toString()).doesNotContain("ivan@example.org").doesNotContain("Иван");
     }
+
+    @Test
+    void aReopeningCarriesNoDueDateAndOneWrittenWithTheOldFieldStillReads() {
+        EventEnvelope.AppealRef appeal = new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", "1123300");
+        String json = EventCodec.encodeToString(EventEnvelope.wrap(new AppealReopened("1123300", 2), appeal, Instant.now(), null));
+
+        assertThat(json).contains("\"payload\":{\"organizationCode\":\"1123300\",\"rating\":2}").doesNotContain("dueAt");
+        // written before routing owned deadlines: the dropped field is ignored, not an error
+        String older = json.replace("\"rating\":2}", "\"rating\":2,\"dueAt\":\"2027-01-20T20:59:59Z\"}");
+        assertThat(EventCodec.decode(older).payloadAs(AppealReopened.class)).isEqualTo(new AppealReopened("1123300", 2));
+        assertThat(EventCatalog.clearsDueDate("AppealReopened")).isTrue();
+        assertThat(EventCatalog.clearsDueDate("AppealClosed")).isTrue();
+        assertThat(EventCatalog.clearsDueDate("AppealAccepted")).isFalse();
+    }
+
+    @Test
+    void routingsDeadlineAndTheCitizensOneRoundTrip() {
+        EventEnvelope.AppealRef appeal = new EventEnvelope.AppealRef(UUID.randomUUID(), "n", "c", "1123300");
+        DeadlineDecided decided = new DeadlineDecided("1123300", Instant.parse("2028-03-06T07:00:00Z"),
+                Instant.parse("2028-03-10T20:59:59Z"), DeadlineDecided.Reason.REOPENED);
+        EventEnvelope routing = EventCodec.decode(EventCodec.encode(EventEnvelope.wrap(decided, appeal, Instant.now(), null)));
+        assertThat(routing.eventType()).isEqualTo("DeadlineDecided");
+        assertThat(routing.citizenVisible()).isFalse();
+        assertThat(routing.payloadAs(DeadlineDecided.class)).isEqualTo(decided);
+
+        AppealDeadlineSet set = new AppealDeadlineSet(decided.dueAt(), DeadlineDecided.Reason.REOPENED);
+        EventEnvelope citizen = EventCodec.decode(EventCodec.encode(EventEnvelope.wrap(set, appeal, Instant.now(), null)));
+        assertThat(citizen.eventType()).isEqualTo("AppealDeadlineSet");
+        assertThat(citizen.citizenVisible()).isTrue();
+        assertThat(citizen.payloadAs(AppealDeadlineSet.class)).isEqualTo(set);
+    }
 }

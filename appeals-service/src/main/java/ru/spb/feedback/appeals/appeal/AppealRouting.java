@@ -5,15 +5,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import ru.spb.feedback.contracts.AppealAction;
+import ru.spb.feedback.contracts.AppealDeadlineSet;
 import ru.spb.feedback.contracts.AppealRouted;
 import ru.spb.feedback.contracts.AppealSentToTriage;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.MalformedEventException;
 import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.contracts.TriageRequired;
 
+import java.time.Instant;
 
-/** Applies routing-service's decisions to appeals and tells everyone through the outbox. */
+/** Applies routing-service's decisions and deadlines to appeals and tells everyone through the outbox. */
 @ApplicationScoped
 public class AppealRouting {
 
@@ -53,6 +56,31 @@ public class AppealRouting {
         appeal.triageReason = triage.reason();
         transitions.apply(appeal, AppealAction.SEND_TO_TRIAGE, ROUTING, triage.reason().name(),
                 new AppealSentToTriage(triage.reason()), envelope.requestId());
+    }
+
+    /**
+     * routing-service counted the deadline of a reopened appeal. It counts for the latest reopening only: one
+     * for an earlier round (answered and reopened again meanwhile) is ignored, as is one that arrives after the
+     * organization answered again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadlineDecided(EventEnvelope envelope, DeadlineDecided decided) {
+        if (decided.dueAt() == null || decided.countedFrom() == null || decided.reason() == null) {
+            throw new MalformedEventException("DeadlineDecided " + envelope.eventId() + " lacks dueAt, countedFrom or reason", null);
+        }
+        Appeal appeal = appealFor(envelope, AppealAction.SET_DEADLINE);
+        if (appeal == null) {
+            return;
+        }
+        Instant reopenedAt = AppealStatusChange.lastAt(appeal.id, AppealAction.REOPEN);
+        if (!decided.countedFrom().equals(reopenedAt)) {
+            LOG.infof("appeal %s was reopened at %s; deadline counted from %s ignored", appeal.number, reopenedAt,
+                    decided.countedFrom());
+            return;
+        }
+        appeal.moveDueDate(decided.dueAt());
+        transitions.apply(appeal, AppealAction.SET_DEADLINE, ROUTING, "due " + decided.dueAt() + ", counted from the reopening",
+                new AppealDeadlineSet(decided.dueAt(), decided.reason()), envelope.requestId());
     }
 
     /**

@@ -67,6 +67,12 @@ public class AppealStatusChange extends PanacheEntityBase {
         return change;
     }
 
+    /** When the appeal last took this step, null if it never did. */
+    static Instant lastAt(UUID appealId, AppealAction action) {
+        return find("appealId = ?1 and action = ?2 order by id desc", appealId, action).<AppealStatusChange>firstResultOptional()
+                .map(change -> change.changedAt).orElse(null);
+    }
+
     public static List<AppealStatusChange> of(UUID appealId) {
         return list("appealId = ?1 order by id", appealId);
     }

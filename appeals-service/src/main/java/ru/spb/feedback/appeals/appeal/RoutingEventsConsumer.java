@@ -6,12 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.RoutingDecided;
 import ru.spb.feedback.contracts.TriageRequired;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
 import ru.spb.feedback.messaging.inbox.InboundEvents;
 
-/** Reads {@code routing.events}: where each appeal goes, or that a moderator must decide. */
+/** Reads {@code routing.events}: where each appeal goes, or that a moderator must decide, and new deadlines. */
 @ApplicationScoped
 public class RoutingEventsConsumer {
 
@@ -30,7 +31,8 @@ public class RoutingEventsConsumer {
     void handlers() {
         handlers = new EventHandlers()
                 .on(RoutingDecided.class, routing::routed)
-                .on(TriageRequired.class, routing::sentToTriage);
+                .on(TriageRequired.class, routing::sentToTriage)
+                .on(DeadlineDecided.class, routing::deadlineDecided);
     }
 
     @Incoming(CHANNEL)

@@ -50,9 +50,6 @@ public class AppealLifecycle {
     CategoryCatalog catalog;
 
     @Inject
-    Deadlines deadlines;
-
-    @Inject
     AppealsConfig config;
 
     @Inject
@@ -179,7 +176,8 @@ public class AppealLifecycle {
 
     /**
      * The citizen rates the answer. Satisfied closes the appeal; not satisfied sends it back to
-     * the same organization with a new deadline counted from now.
+     * the same organization. The old deadline goes: routing-service, which owns deadlines, counts
+     * the new one from the reopening and sends it back ({@code AppealRouting.deadlineDecided}, ADR 0023).
      */
     @Transactional
     public Appeal feedback(Appeal appeal, Actor citizen, int rating, boolean satisfied, String comment) {
@@ -197,10 +195,8 @@ public class AppealLifecycle {
             transitions.apply(appeal, step, citizen, note, new AppealClosed(AppealClosed.Resolution.SATISFIED, rating),
                     RequestIds.current());
         } else {
-            Category category = catalog.get(appeal.categoryCode);
-            Instant due = deadlines.dueFrom(feedback.givenAt, appeal.official, category.deadlineWorkingDays);
-            appeal.moveDueDate(due);
-            transitions.apply(appeal, step, citizen, note, new AppealReopened(appeal.organizationCode, rating, due),
+            appeal.moveDueDate(null);
+            transitions.apply(appeal, step, citizen, note, new AppealReopened(appeal.organizationCode, rating),
                     RequestIds.current());
         }
         return flushed(appeal);

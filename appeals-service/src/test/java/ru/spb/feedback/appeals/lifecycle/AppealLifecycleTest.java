@@ -7,11 +7,13 @@ import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealDeadlineExtended;
+import ru.spb.feedback.contracts.AppealDeadlineSet;
 import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealWithdrawn;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.Topics;
@@ -27,6 +29,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -70,13 +73,11 @@ class AppealLifecycleTest {
         given().auth().oauth2(citizen).get("/api/v1/appeals/" + id).then()
                 .body("actions", org.hamcrest.Matchers.containsInAnyOrder("CLOSE_SATISFIED", "REOPEN"));
 
-        Instant beforeReopen = Instant.now();
-        String reopened = post(citizen, "/api/v1/appeals/" + id + "/feedback", """
+        // routing-service owns deadlines: the old one goes, and the appeal has none until routing counts the new one
+        post(citizen, "/api/v1/appeals/" + id + "/feedback", """
                 {"rating": 2, "satisfied": false, "comment": "Блоки на месте"}""")
                 .statusCode(200).body("status", equalTo("REOPENED")).body("organization.code", equalTo(ORG))
-                .body("feedback.rating", equalTo(2)).extract().path("dueAt");
-        // the new deadline counts from the rating with the production calendar: 9 working days ≥ 9 calendar days
-        assertThat(Instant.parse(reopened)).isAfter(beforeReopen.plus(9, ChronoUnit.DAYS));
+                .body("feedback.rating", equalTo(2)).body("dueAt", nullValue()).body("overdue", equalTo(false));
         given().auth().oauth2(officer).get(OFFICER_APPEALS).then().body("items.id", hasItem(id));
 
         post(officer, OFFICER_APPEALS + id + "/accept", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
@@ -95,10 +96,62 @@ class AppealLifecycleTest {
         assertThat(events).extracting(EventEnvelope::eventType).containsExactly("AppealRegistered", "AppealRouted",
                 "AppealAccepted", "AppealAnswered", "AppealReopened", "AppealAccepted", "AppealAnswered", "AppealClosed");
         assertThat(events.get(3).payloadAs(AppealAnswered.class).text()).isEqualTo("Блоки убраны");
-        assertThat(events.get(4).payloadAs(AppealReopened.class).dueAt()).isEqualTo(Instant.parse(reopened));
+        assertThat(events.get(4).payloadAs(AppealReopened.class)).isEqualTo(new AppealReopened(ORG, 2));
+        assertThat(events.get(4).payload().has("dueAt")).isFalse();
         assertThat(events.get(7).payloadAs(AppealClosed.class))
                 .isEqualTo(new AppealClosed(AppealClosed.Resolution.SATISFIED, 5));
         assertThat(events).allMatch(EventEnvelope::citizenVisible);
+    }
+
+    @Test
+    void aReopenedAppealTakesRoutingsDeadlineForItsLatestReopeningOnce() {
+        String citizen = newCitizen();
+        String officer = officer();
+        String id = routed(writer(), citizen, Instant.now().plus(9, ChronoUnit.DAYS));
+        post(officer, OFFICER_APPEALS + id + "/answer", """
+                {"text": "Блоки убраны"}""").statusCode(200);
+        post(citizen, "/api/v1/appeals/" + id + "/feedback", """
+                {"rating": 1, "satisfied": false}""").statusCode(200).body("dueAt", nullValue());
+        // in the queue meanwhile, last (no due date), and there is nothing to extend yet
+        given().auth().oauth2(officer).get(OFFICER_APPEALS + id).then().statusCode(200)
+                .body("actions", not(hasItem("EXTEND_DEADLINE")));
+        EventEnvelope reopened = events(id, 4).get(3);
+        assertThat(reopened.eventType()).isEqualTo("AppealReopened");
+
+        Instant due = Instant.parse("2027-02-01T20:59:59Z");
+        // counted from an earlier reopening: not this round's deadline
+        writer().send(Topics.ROUTING_EVENTS, deadline(id, reopened.occurredAt().minusSeconds(60), due.minus(3, ChronoUnit.DAYS)));
+        EventEnvelope decided = deadline(id, reopened.occurredAt(), due);
+        writer().send(Topics.ROUTING_EVENTS, decided);
+        writer().send(Topics.ROUTING_EVENTS, decided); // redelivered: the same event id
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(citizen).get("/api/v1/appeals/" + id)
+                .then().body("dueAt", equalTo(due.toString())).body("status", equalTo("REOPENED")));
+        try (TopicReader reader = new TopicReader(bootstrapServers, Topics.APPEAL_EVENTS)) {
+            reader.await(r -> id.equals(r.key()), 5, Duration.ofSeconds(20));
+            reader.assertNothingMore(r -> id.equals(r.key()), Duration.ofSeconds(3));
+            var ofAppeal = reader.seen().stream().filter(r -> id.equals(r.key())).toList();
+            // the earlier round's deadline and the redelivery published nothing
+            assertThat(ofAppeal).hasSize(5);
+            EventEnvelope set = EventCodec.decode(ofAppeal.get(4).value());
+            assertThat(set.eventType()).isEqualTo("AppealDeadlineSet");
+            assertThat(set.citizenVisible()).isTrue();
+            assertThat(set.requestId()).isEqualTo(decided.requestId());
+            assertThat(set.payloadAs(AppealDeadlineSet.class)).isEqualTo(new AppealDeadlineSet(due, DeadlineDecided.Reason.REOPENED));
+        }
+        given().auth().oauth2(citizen).get("/api/v1/appeals/" + id + "/history").then()
+                .body("action", contains(null, "ROUTE", "ANSWER", "REOPEN", "SET_DEADLINE"))
+                .body("[4].to", equalTo("REOPENED")).body("[4].actorRole", equalTo("system"));
+        given().auth().oauth2(officer).get(OFFICER_APPEALS + id).then().body("actions", hasItem("EXTEND_DEADLINE"));
+
+        // answered again before a (late) deadline arrives: it changes nothing
+        post(officer, OFFICER_APPEALS + id + "/answer", """
+                {"text": "Блоки вывезены"}""").statusCode(200);
+        EventEnvelope late = deadline(id, reopened.occurredAt(), due.plus(5, ChronoUnit.DAYS));
+        writer().send(Topics.ROUTING_EVENTS, late);
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(late.eventId()));
+        given().auth().oauth2(citizen).get("/api/v1/appeals/" + id).then()
+                .body("status", equalTo("ANSWERED")).body("dueAt", equalTo(due.toString()));
     }
 
     @Test
@@ -268,6 +321,19 @@ class AppealLifecycleTest {
         given().auth().oauth2(officer).get(OFFICER_APPEALS + id).then().body("contact.email", notNullValue());
         given().auth().oauth2(moderator()).get("/api/v1/moderator/appeals/" + id).then().statusCode(200)
                 .body("contact", nullValue());
+    }
+
+    /** routing-service's new deadline for a reopened appeal, as it publishes it on routing.events. */
+    private static EventEnvelope deadline(String id, Instant countedFrom, Instant due) {
+        return EventEnvelope.wrap(new DeadlineDecided(ORG, countedFrom, due, DeadlineDecided.Reason.REOPENED),
+                new EventEnvelope.AppealRef(UUID.fromString(id), "SPB-TEST", "someone", ORG), Instant.now(), "req-" + UUID.randomUUID());
+    }
+
+    private static boolean processed(UUID eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) ru.spb.feedback.appeals.appeal.Appeal
+                .getEntityManager().createNativeQuery(
+                        "select count(*) from processed_event where consumer = 'appeals-service' and event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).intValue() == 1);
     }
 
     private List<EventEnvelope> events(String id, int count) {

@@ -87,7 +87,7 @@ class StatisticsTest {
         rate(lateThenSatisfied, 2, false).body("status", equalTo("REOPENED"));
         answer(place, lateThenSatisfied);
         rate(lateThenSatisfied, 4, true).body("status", equalTo("CLOSED"));
-        // answered on time after 3.5 days, rated 1: reopened with a new due date, open but not overdue
+        // answered on time after 3.5 days, rated 1: reopened, no due date until routing counts one, open but not overdue
         Citizen onTimeReopened = routed(place, FURNITURE, soon);
         answer(place, onTimeReopened);
         rate(onTimeReopened, 1, false).body("status", equalTo("REOPENED"));

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Due dates of appeals: the bundled production calendar plus the years admins loaded (kept in the
- * database, so every copy counts the same). Past the last known year it assumes Monday–Friday and
+ * Due dates of appeals, the platform's only place that counts them (ADR 0023): the bundled production
+ * calendar plus the years admins loaded (kept in the database, so every copy counts the same). Past the last known year it assumes Monday–Friday and
  * counts that in {@code calendar_fallback_total}.
  */
 @ApplicationScoped
@@ -48,9 +48,12 @@ public class Deadlines {
         return calendar;
     }
 
-    /** The deadline of an appeal: 30 calendar days for an official one, else its problem type's working days. */
-    public DueDate dueDate(Instant registeredAt, boolean official, int deadlineWorkingDays) {
-        return calendar.dueFor(registeredAt, official, deadlineWorkingDays);
+    /**
+     * The deadline of an appeal: 30 calendar days for an official one, else its problem type's working days,
+     * counted from {@code from} (the registration, or the reopening of an appeal the citizen was not satisfied with).
+     */
+    public DueDate dueDate(Instant from, boolean official, int deadlineWorkingDays) {
+        return calendar.dueFor(from, official, deadlineWorkingDays);
     }
 
     /**

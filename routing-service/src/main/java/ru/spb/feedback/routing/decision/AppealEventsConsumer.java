@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.messaging.inbox.EventHandlers;
@@ -16,7 +17,7 @@ import ru.spb.feedback.messaging.inbox.InboundEvents;
 
 /**
  * Reads {@code appeal.events}: new appeals to route, declined or re-categorised appeals to route
- * again, and finished appeals to drop.
+ * again, reopened appeals to give a new deadline, and finished appeals to drop.
  */
 @ApplicationScoped
 public class AppealEventsConsumer {
@@ -38,6 +39,7 @@ public class AppealEventsConsumer {
                 .on(AppealRegistered.class, router::register)
                 .on(AppealRerouteRequested.class, router::reroute)
                 .on(AppealCategoryChanged.class, router::changeCategory)
+                .on(AppealReopened.class, router::reopen)
                 // by type name, without reading the payload: a reject reason or close resolution added
                 // later must not send the end of an appeal to the dead-letter topic
                 .otherwise(envelope -> EventCatalog.finishes(envelope.eventType()), router::close); // routing needs only the fact, never the payload

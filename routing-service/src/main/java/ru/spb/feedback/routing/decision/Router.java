@@ -9,7 +9,9 @@ import org.jboss.logging.Logger;
 import ru.spb.feedback.calendar.DueDate;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.MalformedEventException;
 import ru.spb.feedback.contracts.RoutingDecided;
@@ -135,6 +137,29 @@ public class Router {
         request.deadlineWorkingDays = changed.deadlineWorkingDays();
         request.categoryChangedAt = envelope.occurredAt();
         route(request, envelope.requestId());
+    }
+
+    /**
+     * The citizen was not satisfied with the answer: the same organization answers again, by a new
+     * deadline counted from the reopening (the event's occurred-at time) with the appeal's own rule
+     * and this service's calendar, loaded years included. Routing owns every deadline (ADR 0023).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reopen(EventEnvelope envelope, AppealReopened reopened) {
+        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        if (request == null) {
+            throw new MalformedEventException("reopening of appeal " + envelope.appealId() + " that routing never saw", null);
+        }
+        if (request.status == RoutingRequest.Status.CLOSED) {
+            LOG.infof("appeal %s is finished; reopening %s ignored", request.appealNumber, envelope.eventId());
+            return;
+        }
+        DueDate due = deadlines.dueDate(envelope.occurredAt(), request.official, request.deadlineWorkingDays);
+        DeadlineDecided decided = new DeadlineDecided(reopened.organizationCode(), envelope.occurredAt(), due.at(),
+                DeadlineDecided.Reason.REOPENED);
+        outbox.add(Topics.ROUTING_EVENTS, EventEnvelope.wrap(decided, ref(request, envelope.municipalityCode()), Instant.now(),
+                envelope.requestId()));
+        meters.counter("routing.deadlines", "reason", decided.reason().name()).increment();
     }
 
     /**

@@ -16,9 +16,11 @@ import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealRegistered;
 import ru.spb.feedback.contracts.AppealRejected;
+import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealRerouteRequested;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealWithdrawn;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventCodec;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.RoutingDecided;
@@ -51,7 +53,7 @@ import static ru.spb.feedback.routing.decision.RoutingFlowTest.registered;
 /**
  * The rest of an appeal's life as routing sees it, through the real Kafka broker and database:
  * finished appeals leave triage and are never routed again; a corrected problem type is routed
- * again under its own rules and deadline.
+ * again under its own rules and deadline; a reopened appeal gets its new deadline from routing's calendar.
  */
 @QuarkusTest
 class AppealLifecycleTest {
@@ -270,6 +272,53 @@ class AppealLifecycleTest {
         // the appeal carries on as it was
         writer.send(Topics.APPEAL_EVENTS, follow(appeal, categoryChange("57", 19)));
         assertThat(decided(awaitRecords(appeal.appealId(), 2).get(1)).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReopenedAppealsNewDeadlineCountsWithTheYearAnAdminLoaded() {
+        // 2028 is not bundled: without this upload it counts Monday–Friday and knows no 8 March
+        given().auth().oauth2(TestTokens.admin("admin")).contentType(ContentType.JSON).body("""
+                        {"weekdaysOff": ["2028-01-03", "2028-01-04", "2028-01-05", "2028-01-06", "2028-01-07", "2028-02-23",
+                                         "2028-03-08", "2028-05-01", "2028-05-09", "2028-06-12", "2028-11-06"],
+                         "weekendWorkdays": []}""")
+                .when().put("/api/v1/calendar/years/2028").then().statusCode(200).body("year", equalTo(2028));
+        EventEnvelope ordinary = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 3, Instant.parse("2028-03-01T09:00:00Z"));
+        EventEnvelope official = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", true, 3, Instant.parse("2028-03-01T09:00:00Z"));
+        writer.send(Topics.APPEAL_EVENTS, ordinary);
+        writer.send(Topics.APPEAL_EVENTS, official);
+        awaitRecords(ordinary.appealId(), 1);
+        awaitRecords(official.appealId(), 1);
+
+        // Monday 6 March 2028, 10:00 Moscow: 3 working days are Tue 7, Thu 9 and Fri 10 (Wed 8 March is off)
+        Instant reopenedAt = Instant.parse("2028-03-06T07:00:00Z");
+        EventEnvelope reopening = EventEnvelope.wrap(new AppealReopened(ADMIRALTEYSKY_OKRUG_CODE, 2), ref(ordinary), reopenedAt, "req-reopen");
+        writer.send(Topics.APPEAL_EVENTS, reopening);
+        writer.send(Topics.APPEAL_EVENTS, reopening); // redelivered: the same event id
+        writer.send(Topics.APPEAL_EVENTS, EventEnvelope.wrap(new AppealReopened(ADMIRALTEYSKY_OKRUG_CODE, 1), ref(official),
+                reopenedAt, null));
+
+        EventEnvelope set = EventCodec.decode(awaitRecords(ordinary.appealId(), 2).get(1).value());
+        assertThat(set.eventType()).isEqualTo("DeadlineDecided");
+        assertThat(set.citizenVisible()).isFalse();
+        assertThat(set.requestId()).isEqualTo("req-reopen");
+        assertThat(set.payloadAs(DeadlineDecided.class)).isEqualTo(new DeadlineDecided(ADMIRALTEYSKY_OKRUG_CODE, reopenedAt,
+                Instant.parse("2028-03-10T20:59:59Z"), DeadlineDecided.Reason.REOPENED));
+        // an official appeal: 30 calendar days from the reopening, Wednesday 5 April
+        assertThat(EventCodec.decode(awaitRecords(official.appealId(), 2).get(1).value()).payloadAs(DeadlineDecided.class).dueAt())
+                .isEqualTo(Instant.parse("2028-04-05T20:59:59Z"));
+        assertNothingMoreFor(List.of(ordinary, official), 2);
+    }
+
+    @Test
+    void aReopeningOfAnUnknownAppealIsDeadLettered() {
+        EventEnvelope neverSeen = registered(ADMIRALTEYSKY_OKRUG, "56", "2", "2", false, 9, Instant.now());
+        EventEnvelope reopening = follow(neverSeen, new AppealReopened(ADMIRALTEYSKY_OKRUG_CODE, 2));
+        try (TopicReader dead = new TopicReader(bootstrapServers, Topics.deadLetter("routing-service"))) {
+            writer.send(Topics.APPEAL_EVENTS, reopening);
+            ConsumerRecord<String, byte[]> record = dead.await(r -> neverSeen.appealId().toString().equals(r.key()), 1, WAIT).get(0);
+            assertThat(TopicReader.header(record, DeadLetters.REASON)).contains("routing never saw");
+            assertThat(EventCodec.decode(record.value()).eventId()).isEqualTo(reopening.eventId());
+        }
     }
 
     private static AppealCategoryChanged categoryChange(String problemType, int workingDays) {
