@@ -46,8 +46,8 @@ public class TrackedAppeals {
      * Takes what every envelope says, and the well-known fields any payload may carry
      * ({@code municipalityName}, {@code organizationName}, {@code dueAt}, {@code category.name} of a
      * corrected problem type, and whether that type is public), so a new event type that moves the
-     * deadline needs no code here. A rejected, withdrawn or closed appeal has no due date any more, and
-     * its finishing time starts the retention period of its personal data.
+     * deadline needs no code here. A rejected, withdrawn or closed appeal has no due date any more, nor has a
+     * reopened one until its new deadline arrives; a finishing time starts the retention period of its personal data.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TrackedAppeal learn(EventEnvelope envelope) {
@@ -81,8 +81,11 @@ public class TrackedAppeals {
                 // not a timestamp: keep the known due date
             }
         }
-        if (EventCatalog.finishes(envelope.eventType())) {
+        if (EventCatalog.clearsDueDate(envelope.eventType())) {
+            // finished, or reopened: no deadline until routing counts the new one (AppealDeadlineSet)
             appeal.dueAt = null;
+        }
+        if (EventCatalog.finishes(envelope.eventType())) {
             if (appeal.finishedAt == null) {
                 appeal.finishedAt = envelope.occurredAt();
             }

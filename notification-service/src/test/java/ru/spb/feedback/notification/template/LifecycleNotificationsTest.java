@@ -8,8 +8,11 @@ import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealDeadlineExtended;
+import ru.spb.feedback.contracts.AppealDeadlineSet;
 import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealRegistered;
+import ru.spb.feedback.contracts.AppealReopened;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.notification.support.AppealEvents;
 import ru.spb.feedback.notification.support.AppealEvents.Appeal;
@@ -74,6 +77,32 @@ class LifecycleNotificationsTest {
         MimeMessage closed = mail(mails, "Обращение " + appeal.number() + " закрыто");
         assertThat(SmtpServer.text(closed)).contains("Статус: Закрыто без оценки", "закрыто автоматически")
                 .doesNotContain("Срок ответа:");
+    }
+
+    @Test
+    void aReopenedAppealsNewDeadlineReachesTheCitizenWhenRoutingHasCountedIt() {
+        String citizen = newCitizenId();
+        Appeal appeal = Appeal.of(citizen);
+        AppealEvents.publish(AppealEvents.registered(appeal, emailOf(citizen), "Анна Смирнова"));
+        AppealEvents.publish(AppealEvents.routed(appeal, LocalDate.of(2026, 12, 15)));
+        publish(appeal, new AppealAnswered(AppealEvents.ADMIRALTEISKY, AppealEvents.ADMINISTRATION_NAME, "Блоки убраны.", List.of()));
+        publish(appeal, new AppealReopened(AppealEvents.ADMIRALTEISKY, 2));
+        publish(appeal, new AppealDeadlineSet(Instant.parse("2027-01-20T20:59:59Z"), DeadlineDecided.Reason.REOPENED));
+
+        JsonPath inbox = awaitNotifications(citizen, 5);
+        assertThat(inbox.getList("items.eventType")).containsExactly("AppealDeadlineSet", "AppealReopened", "AppealAnswered",
+                "AppealRouted", "AppealRegistered");
+        // the reopening names no deadline: the old one no longer holds, the new one follows
+        assertThat(inbox.getString("items[1].dueAt")).isNull();
+        assertThat(inbox.getString("items[1].message")).contains("Новый срок ответа мы сообщим отдельно").doesNotContain("15.12.2026");
+        assertThat(inbox.getString("items[0].dueAt")).isEqualTo("2027-01-20T20:59:59Z");
+        assertThat(inbox.getString("items[0].message")).contains("не позднее 20.01.2027.");
+
+        List<MimeMessage> mails = smtp.await(emailOf(citizen), 5, WAIT);
+        assertThat(SmtpServer.text(mail(mails, "Обращение " + appeal.number() + " возвращено исполнителю")))
+                .doesNotContain("Срок ответа:");
+        assertThat(SmtpServer.text(mail(mails, "Новый срок ответа на обращение " + appeal.number())))
+                .contains("Статус: Назначен новый срок ответа", "Срок ответа: до 20.01.2027");
     }
 
     @Test

@@ -9,6 +9,7 @@ import ru.spb.feedback.contracts.AppealAnswered;
 import ru.spb.feedback.contracts.AppealCategoryChanged;
 import ru.spb.feedback.contracts.AppealClosed;
 import ru.spb.feedback.contracts.AppealDeadlineExtended;
+import ru.spb.feedback.contracts.AppealDeadlineSet;
 import ru.spb.feedback.contracts.AppealEvent;
 import ru.spb.feedback.contracts.AppealOverdue;
 import ru.spb.feedback.contracts.AppealRegistered;
@@ -16,6 +17,7 @@ import ru.spb.feedback.contracts.AppealRejected;
 import ru.spb.feedback.contracts.AppealReopened;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.contracts.AppealWithdrawn;
+import ru.spb.feedback.contracts.DeadlineDecided;
 import ru.spb.feedback.contracts.EventCatalog;
 import ru.spb.feedback.contracts.EventEnvelope;
 import ru.spb.feedback.contracts.RoutingDecided;
@@ -43,7 +45,8 @@ class NotificationTemplatesTest {
     private static final Instant DUE = Instant.parse("2026-12-15T20:59:59Z");
     private static final String FAILURES = "notification_template_failures_total";
     private static final List<String> RAW_NAMES = Stream.of(AppealStatus.values(), AppealRejected.Reason.values(),
-                    AppealClosed.Resolution.values(), TriageRequired.Reason.values(), RoutingDecided.Method.values())
+                    AppealClosed.Resolution.values(), TriageRequired.Reason.values(), RoutingDecided.Method.values(),
+                    DeadlineDecided.Reason.values())
             .flatMap(Stream::of).map(Enum::name).toList();
 
     @Inject
@@ -133,14 +136,22 @@ class NotificationTemplatesTest {
     }
 
     @Test
-    void reopenedGivesTheNewDueDate() {
+    void reopenedDropsTheOldDueDateAndTheDeadlineRoutingSetsGivesTheNewOne() {
         Appeal appeal = routedAppeal();
-        RenderedNotification text = render(appeal, new AppealReopened(AppealEvents.ADMIRALTEISKY, 2,
-                Instant.parse("2027-01-20T20:59:59Z")));
+        RenderedNotification text = render(appeal, new AppealReopened(AppealEvents.ADMIRALTEISKY, 2));
         assertThat(text.title()).isEqualTo("Обращение " + appeal.number() + " возвращено исполнителю");
         assertThat(text.status()).isEqualTo("Возвращено исполнителю");
         assertThat(text.message()).contains("(ваша оценка — 2 из 5)", "«" + AppealEvents.ADMINISTRATION_NAME + "»",
-                "Новый срок ответа — не позднее 20.01.2027.");
+                "Новый срок ответа мы сообщим отдельно").doesNotContain("15.12.2026");
+        // the old deadline no longer holds, for later texts either
+        assertThat(QuarkusTransaction.requiringNew().call(() -> TrackedAppeal.<TrackedAppeal>findById(appeal.id()).dueAt)).isNull();
+
+        RenderedNotification set = render(appeal, new AppealDeadlineSet(Instant.parse("2027-01-20T20:59:59Z"),
+                DeadlineDecided.Reason.REOPENED));
+        assertThat(set.title()).isEqualTo("Новый срок ответа на обращение " + appeal.number());
+        assertThat(set.status()).isEqualTo("Назначен новый срок ответа");
+        assertThat(set.message()).contains("рассматривается повторно исполнителем «" + AppealEvents.ADMINISTRATION_NAME + "»",
+                "Ответ должен быть дан не позднее 20.01.2027.");
     }
 
     @Test
