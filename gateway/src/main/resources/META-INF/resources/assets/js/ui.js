@@ -55,6 +55,12 @@ export function date(iso) {
   return new Date(iso).toLocaleDateString('ru-RU', { ...CITY_TIME, day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+/** An appeal's answer deadline; a reopened one has none until routing counts the new one (a moment, or once routing is back). */
+export function dueDate(appeal) {
+  if (appeal.dueAt) return date(appeal.dueAt);
+  return appeal.status === 'REOPENED' ? 'уточняется' : '—';
+}
+
 /** Today's date in the city as YYYY-MM-DD, for date inputs. */
 export function cityToday(offsetDays = 0) {
   const day = new Date(Date.now() + offsetDays * 86400000);

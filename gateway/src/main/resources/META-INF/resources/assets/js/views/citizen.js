@@ -1,6 +1,6 @@
 // The citizen: file an appeal (map pin or address, problem type with search, photos, nearby duplicates), follow
 // own appeals live, rate the answer, reopen or withdraw.
-import { h, render, errorBox, statusBadge, dateTime, date, field, action, notice, toast, query } from '../ui.js';
+import { h, render, errorBox, statusBadge, dateTime, date, dueDate, field, action, notice, toast, query } from '../ui.js';
 import { api, get, post, liveStream } from '../api.js';
 import { createMap, pinPicker, viewFrom } from '../map.js';
 
@@ -135,7 +135,7 @@ export function appealDetails(appeal) {
       h('dt', {}, 'Описание'), h('dd', {}, appeal.description),
       h('dt', {}, 'Адрес'), h('dd', {}, appeal.address || (appeal.location ? `${appeal.location.lat}, ${appeal.location.lon}` : '—')),
       h('dt', {}, 'Исполнитель'), h('dd', { id: 'organization' }, appeal.organization?.name || 'определяется'),
-      h('dt', {}, 'Ответ до'), h('dd', { id: 'due' }, date(appeal.dueAt)),
+      h('dt', {}, 'Ответ до'), h('dd', { id: 'due' }, dueDate(appeal)),
       appeal.deadlineExtension ? [h('dt', {}, 'Срок продлён'), h('dd', {}, appeal.deadlineExtension.reason)] : null),
     (appeal.answers || []).length ? [h('h2', {}, 'Ответ'), appeal.answers.map(answer => h('div', { class: 'card answer' },
       h('div', { class: 'muted' }, answer.organization.name + ', ' + dateTime(answer.answeredAt)), answer.text))] : null,

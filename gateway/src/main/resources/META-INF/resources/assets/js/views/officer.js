@@ -37,7 +37,7 @@ export async function officerQueueView(context) {
     const out = h('div');
     const cells = [h('h3', {}, h('a', { href: '#/officer/' + appeal.id }, appeal.number + ' · ' + appeal.category.name)),
       statusBadge(appeal.status, appeal.overdue),
-      h('div', { class: 'muted' }, (appeal.address || '') + ' · ответ до ' + date(appeal.dueAt)),
+      h('div', { class: 'muted' }, (appeal.address || '') + ' · ' + (appeal.dueAt ? 'ответ до ' + date(appeal.dueAt) : 'срок ответа уточняется')),
       h('p', {}, appeal.description.length > 200 ? appeal.description.slice(0, 200) + '…' : appeal.description)];
     if ((appeal.actions || []).includes('ACCEPT')) {
       const accept = h('button', { type: 'button', class: 'accept' }, 'Принять в работу');
