@@ -24,7 +24,7 @@ import static ru.spb.feedback.local.AppealsApi.inStatus;
  * appeals-service and routing-service, as built jars, against one real Kafka: appeals submitted at
  * known points come back routed to the right municipality with the right due date; triage,
  * manual assignment and re-routing after an officer's decline work across both services; and the
- * whole loop submit → routed → accept → answer → reopen → answer → satisfied → closed.
+ * whole loop submit → routed → accept → answer → reopen (new deadline from routing) → answer → satisfied → closed.
  */
 class RoutingEndToEndTest {
 
@@ -149,6 +149,14 @@ class RoutingEndToEndTest {
         api.step(officer, path + "/answer", "{\"text\": \"Блоки убраны\"}");
         JsonNode reopened = api.step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 2, \"satisfied\": false}");
         assertThat(reopened.get("status").asText()).isEqualTo("REOPENED");
+        // the new deadline comes from routing-service, counted from the reopening with its calendar
+        assertThat(reopened.hasNonNull("dueAt")).isFalse();
+        JsonNode withDeadline = api.awaitAppeal(citizen, id, appeal -> appeal.hasNonNull("dueAt"));
+        JsonNode reopening = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null)
+                .body()).get(4);
+        assertThat(reopening.get("action").asText()).isEqualTo("REOPEN");
+        assertThat(Instant.parse(withDeadline.get("dueAt").asText()))
+                .isEqualTo(CALENDAR.dueInWorkingDays(Instant.parse(reopening.get("at").asText()), 9).at());
         api.step(officer, path + "/accept", null);
         api.step(officer, path + "/answer", "{\"text\": \"Блоки вывезены\"}");
         JsonNode closed = api.step(citizen, "/api/v1/appeals/" + id + "/feedback", "{\"rating\": 5, \"satisfied\": true}");
@@ -157,7 +165,8 @@ class RoutingEndToEndTest {
 
         JsonNode history = JSON.readTree(PlatformProcesses.call("GET", appeals + "/api/v1/appeals/" + id + "/history", citizen, null).body());
         assertThat(history.findValuesAsText("to")).containsExactly("REGISTERED", "ROUTED", "IN_PROGRESS", "ANSWERED", "REOPENED",
-                "IN_PROGRESS", "ANSWERED", "CLOSED");
+                "REOPENED", "IN_PROGRESS", "ANSWERED", "CLOSED");
+        assertThat(history.get(5).get("action").asText()).isEqualTo("SET_DEADLINE");
     }
 
     @Test
