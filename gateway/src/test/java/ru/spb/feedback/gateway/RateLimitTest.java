@@ -81,4 +81,25 @@ class RateLimitTest {
         given().header("X-Forwarded-For", ip).header("Authorization", "Bearer guess").get("/api/v1/appeals")
                 .then().statusCode(429);
     }
+
+    /** The headers every answer carries (IETF RateLimit fields), for the caller's own bucket: the read one here. */
+    @Test
+    void everyAnswerSaysTheAllowanceLeft() {
+        String ip = "203.0.113.40";
+        String citizen = "Bearer " + SignedTokens.citizen("counted-" + UUID.randomUUID());
+        for (int remaining = 2; remaining >= 0; remaining--) {
+            given().header("X-Forwarded-For", ip).header("Authorization", citizen).get("/api/v1/appeals")
+                    .then().statusCode(200)
+                    .header("RateLimit-Limit", equalTo("3"))
+                    .header("RateLimit-Remaining", equalTo(Integer.toString(remaining)))
+                    .header("RateLimit-Reset", org.hamcrest.Matchers.notNullValue());
+        }
+        String reset = given().header("X-Forwarded-For", ip).header("Authorization", citizen).get("/api/v1/appeals")
+                .then().statusCode(429)
+                .header("RateLimit-Limit", equalTo("3"))
+                .header("RateLimit-Remaining", equalTo("0"))
+                .extract().header("RateLimit-Reset");
+        // empty, the bucket of 3 refills one a minute: full again within three minutes
+        assertThat(Long.parseLong(reset)).isBetween(1L, 180L);
+    }
 }

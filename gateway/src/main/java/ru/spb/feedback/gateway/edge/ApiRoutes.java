@@ -18,7 +18,6 @@ import ru.spb.feedback.web.Problem;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The public API: every {@code /api/v1/**} and {@code /open311/**} request is checked here (path, token, size)
@@ -132,13 +131,17 @@ public class ApiRoutes {
     }
 
     private boolean overLimit(RoutingContext context, RouteClass routeClass, String key) {
-        OptionalLong retryAfter = limits.take(routeClass, key);
-        if (retryAfter.isEmpty()) {
+        RateLimits.Allowance allowance = limits.take(routeClass, key);
+        // the caller's own bucket is taken last, so its figures are the ones the answer carries
+        context.response().putHeader("RateLimit-Limit", Long.toString(allowance.limit()))
+                .putHeader("RateLimit-Remaining", Long.toString(allowance.remaining()))
+                .putHeader("RateLimit-Reset", Long.toString(allowance.resetSeconds()));
+        if (allowance.allowed()) {
             return false;
         }
-        context.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+        context.response().putHeader("Retry-After", Long.toString(allowance.retryAfter()));
         problems.send(context, Problem.of(429, "rate-limited", "Too many requests",
-                "Too many " + routeClass.configName() + " requests; try again in " + retryAfter.getAsLong() + " s"));
+                "Too many " + routeClass.configName() + " requests; try again in " + allowance.retryAfter() + " s"));
         return true;
     }
 

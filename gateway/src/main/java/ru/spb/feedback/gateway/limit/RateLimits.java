@@ -11,7 +11,6 @@ import ru.spb.feedback.gateway.config.GatewayConfig;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Token buckets per route class and key (a token's subject, or the client address). They live in this gateway
@@ -37,18 +36,32 @@ public class RateLimits {
     }
 
     /**
-     * Takes one token from the key's bucket of that class.
+     * What one request learns of its bucket: told to the client in the IETF RateLimit fields on every answer.
      *
-     * @return empty if the request may go on, else the seconds until a token is back (for Retry-After)
+     * @param allowed      whether the request may go on
+     * @param limit        the bucket's capacity
+     * @param remaining    tokens left after this request
+     * @param resetSeconds seconds until the bucket is full again
+     * @param retryAfter   when refused, the seconds until a token is back (for Retry-After); 0 when allowed
      */
-    public OptionalLong take(RouteClass routeClass, String key) {
-        ConsumptionProbe probe = limiters.get(routeClass).bucketOf(key).tryConsumeAndReturnRemaining(1);
+    public record Allowance(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfter) {
+    }
+
+    /** Takes one token from the key's bucket of that class. */
+    public Allowance take(RouteClass routeClass, String key) {
+        Limiter limiter = limiters.get(routeClass);
+        ConsumptionProbe probe = limiter.bucketOf(key).tryConsumeAndReturnRemaining(1);
+        long resetSeconds = ceilSeconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
-            return OptionalLong.empty();
+            return new Allowance(true, limiter.settings.capacity(), probe.getRemainingTokens(), resetSeconds, 0);
         }
         registry.counter("gateway.rate.limited", "class", routeClass.configName()).increment();
-        long seconds = Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1;
-        return OptionalLong.of(seconds);
+        long retryAfter = Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1;
+        return new Allowance(false, limiter.settings.capacity(), 0, Math.max(resetSeconds, retryAfter), retryAfter);
+    }
+
+    private static long ceilSeconds(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 
     private static final class Limiter {
