@@ -94,12 +94,8 @@ public class Router {
     /** An organization declined: route again without it, or triage after too many declines. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reroute(EventEnvelope envelope, AppealRerouteRequested declined) {
-        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        RoutingRequest request = openRequest(envelope, "reroute requested");
         if (request == null) {
-            throw new MalformedEventException("reroute requested for appeal " + envelope.appealId() + " that routing never saw", null);
-        }
-        if (request.status == RoutingRequest.Status.CLOSED) {
-            LOG.infof("appeal %s is finished; reroute request %s ignored", request.appealNumber, envelope.eventId());
             return;
         }
         RoutingDecline.Key key = new RoutingDecline.Key(request.appealId, declined.decliningOrganization());
@@ -121,12 +117,8 @@ public class Router {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changeCategory(EventEnvelope envelope, AppealCategoryChanged changed) {
-        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        RoutingRequest request = openRequest(envelope, "category change");
         if (request == null) {
-            throw new MalformedEventException("category change for appeal " + envelope.appealId() + " that routing never saw", null);
-        }
-        if (request.status == RoutingRequest.Status.CLOSED) {
-            LOG.infof("appeal %s is finished; category change %s ignored", request.appealNumber, envelope.eventId());
             return;
         }
         requireRoutable(envelope, changed.category(), request.official, changed.deadlineWorkingDays());
@@ -146,12 +138,8 @@ public class Router {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reopen(EventEnvelope envelope, AppealReopened reopened) {
-        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        RoutingRequest request = openRequest(envelope, "reopening");
         if (request == null) {
-            throw new MalformedEventException("reopening of appeal " + envelope.appealId() + " that routing never saw", null);
-        }
-        if (request.status == RoutingRequest.Status.CLOSED) {
-            LOG.infof("appeal %s is finished; reopening %s ignored", request.appealNumber, envelope.eventId());
             return;
         }
         DueDate due = deadlines.dueDate(envelope.occurredAt(), request.official, request.deadlineWorkingDays);
@@ -299,6 +287,22 @@ public class Router {
      * A payload routing could not store or count a deadline from is unreadable for routing: it goes
      * to the dead-letter topic instead of failing (and being retried) for ever.
      */
+    /**
+     * The stored request of the event's appeal, or null when the appeal is finished (the event is then ignored).
+     * An appeal routing never saw is a malformed event: it goes to the dead-letter topic.
+     */
+    private static RoutingRequest openRequest(EventEnvelope envelope, String what) {
+        RoutingRequest request = RoutingRequest.findById(envelope.appealId());
+        if (request == null) {
+            throw new MalformedEventException(what + " for appeal " + envelope.appealId() + " that routing never saw", null);
+        }
+        if (request.status == RoutingRequest.Status.CLOSED) {
+            LOG.infof("appeal %s is finished; %s %s ignored", request.appealNumber, what, envelope.eventId());
+            return null;
+        }
+        return request;
+    }
+
     private static void requireRoutable(EventEnvelope envelope, AppealRegistered.CategoryRef category, boolean official,
                                         int deadlineWorkingDays) {
         if (category == null || blank(category.code()) || blank(category.name()) || blank(category.groupCode())
