@@ -2,6 +2,7 @@ package ru.spb.feedback.appeals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import ru.spb.feedback.testsupport.OpenApiLint;
 import ru.spb.feedback.appeals.appeal.AppealFixtures;
 
 import java.io.IOException;
@@ -96,5 +97,15 @@ class OperationsTest {
         return metrics.lines().filter(line -> line.startsWith(prefix))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The document says what the service does: Spectral with the OWASP API ruleset, under the project's ruleset
+     * (test-support openapi-lint/ruleset.yaml), finds no error in it.
+     */
+    @Test
+    void apiDocumentKeepsTheContract() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiLint.assertNoErrors(document, "appeals-service");
     }
 }

@@ -2,6 +2,7 @@ package ru.spb.feedback.notification;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import ru.spb.feedback.testsupport.OpenApiLint;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,5 +67,15 @@ class OperationsTest {
     @Test
     void answersUnknownPathsWithProblemJson() {
         given().when().get("/api/v1/unknown").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /**
+     * The document says what the service does: Spectral with the OWASP API ruleset, under the project's ruleset
+     * (test-support openapi-lint/ruleset.yaml), finds no error in it.
+     */
+    @Test
+    void apiDocumentKeepsTheContract() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiLint.assertNoErrors(document, "notification-service");
     }
 }

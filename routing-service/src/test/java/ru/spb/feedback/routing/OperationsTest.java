@@ -2,6 +2,7 @@ package ru.spb.feedback.routing;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import ru.spb.feedback.testsupport.OpenApiLint;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +40,15 @@ class OperationsTest {
         assertThat(live).contains("\"consumers\"", "appeal-events");
         String ready = given().when().get("/q/health/ready").then().statusCode(200).extract().asString();
         assertThat(ready).doesNotContain("appeal-events");
+    }
+
+    /**
+     * The document says what the service does: Spectral with the OWASP API ruleset, under the project's ruleset
+     * (test-support openapi-lint/ruleset.yaml), finds no error in it.
+     */
+    @Test
+    void apiDocumentKeepsTheContract() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiLint.assertNoErrors(document, "routing-service");
     }
 }

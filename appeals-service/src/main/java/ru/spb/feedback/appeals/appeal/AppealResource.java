@@ -42,10 +42,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Appeals", description = "A citizen's own appeals: submit, follow, rate, withdraw")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the citizen role")
 public class AppealResource {
 
     private static final String SUBMIT_EXAMPLE = """
@@ -112,8 +109,7 @@ public class AppealResource {
     @APIResponse(responseCode = "400", description = "Invalid appeal: malformed JSON or per-field violations",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validation", value = VALIDATION_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with a different body")
     public Response submit(
             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKeys.HEADER, description = "Client-chosen key, 1–255 visible ASCII characters")
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -134,8 +130,7 @@ public class AppealResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "My appeals", description = "Newest first, optionally only those in one status.")
     @APIResponse(responseCode = "200", description = "A page of appeals")
-    @APIResponse(responseCode = "400", description = "Unknown status or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public PageView<AppealView> list(
             @Parameter(description = "Only appeals in this status", schema = @Schema(implementation = AppealStatus.class))
             @QueryParam("status") String status,
@@ -149,8 +144,7 @@ public class AppealResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "One of my appeals")
     @APIResponse(responseCode = "200", description = "The appeal")
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal among yours")
     public AppealView get(@PathParam("id") UUID id) {
         return queries.ownAppeal(caller.id(), id);
     }
@@ -160,8 +154,7 @@ public class AppealResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Every status change of one of my appeals", description = "Oldest first, with time and the role of who made it.")
     @APIResponse(responseCode = "200", description = "The history")
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal among yours")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.ownHistory(caller.id(), id);
     }

@@ -43,7 +43,8 @@ public record SubmitAppealRequest(
         // left out of the idempotency fingerprint when absent or empty, as before photos existed
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         @Schema(description = "Up to 5 ids from POST /api/v1/uploads, yours and not attached yet, in display order; "
-                + "required (at least one) by problem types with photoRequired")
+                + "required (at least one) by problem types with photoRequired",
+                maxItems = 5) // checked by Uploads against appeals.uploads.max-per-attachment, 5 by default
         List<@NotNull UUID> photoIds) {
 
     public boolean isOfficial() {

@@ -15,12 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -45,8 +42,7 @@ public class CategoryResource {
     @PermitAll
     @Operation(summary = "One problem type")
     @APIResponse(responseCode = "200", description = "The problem type")
-    @APIResponse(responseCode = "404", description = "No such problem type",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such problem type")
     public CategoryView get(@PathParam("code") String code) {
         return CategoryView.of(catalog.get(code));
     }
@@ -58,9 +54,7 @@ public class CategoryResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change a problem type's deadline or switch it on or off (admin)")
     @APIResponse(responseCode = "200", description = "The changed problem type")
-    @APIResponse(responseCode = "400", description = "Invalid change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "400", description = "Invalid change")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such problem type")
     public CategoryView update(@PathParam("code") String code, @NotNull @Valid CategoryUpdate change) {

@@ -17,14 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
 
@@ -37,10 +34,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Integrator keys", description = "Open311 API keys of integrators (admin)")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an admin")
 public class IntegratorKeyResource {
 
     @Inject
@@ -57,10 +51,7 @@ public class IntegratorKeyResource {
     @Operation(summary = "Issue a key", description = "The answer holds the key (`apiKey`) — the only time it is shown; "
             + "only its SHA-256 is stored. Give it to the integrator over a safe channel.")
     @APIResponse(responseCode = "201", description = "Issued, with the key")
-    @APIResponse(responseCode = "400", description = "Missing integrator or name, bad municipality code or limit, malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing integrator or name, bad municipality code or limit, malformed JSON")
     public Response issue(@NotNull @Valid IssueKeyRequest request) {
         IntegratorKeyView issued = keys.issue(request, caller.id());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(issued.id().toString()).build()).entity(issued).build();
@@ -69,8 +60,7 @@ public class IntegratorKeyResource {
     @GET
     @Operation(summary = "The keys", description = "Oldest first, without the keys themselves; revoked ones only with includeRevoked=true.")
     @APIResponse(responseCode = "200", description = "The keys")
-    @APIResponse(responseCode = "400", description = "includeRevoked not true or false",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "includeRevoked not true or false")
     public List<IntegratorKeyView> list(
             @Parameter(description = "Only this integrator's keys") @QueryParam("integratorId") String integratorId,
             @Parameter(description = "Also revoked keys") @QueryParam("includeRevoked") String includeRevoked) {
@@ -82,8 +72,7 @@ public class IntegratorKeyResource {
     @Path("/{id}")
     @Operation(summary = "One key", description = "Without the key itself.")
     @APIResponse(responseCode = "200", description = "The key's record")
-    @APIResponse(responseCode = "404", description = "No such key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
     public IntegratorKeyView get(@PathParam("id") UUID id) {
         return keys.get(id);
     }
@@ -93,8 +82,7 @@ public class IntegratorKeyResource {
     @Operation(summary = "Revoke a key", description = "Refused from the next request on; the record stays, with who revoked it "
             + "and when. Revoking again changes nothing.")
     @APIResponse(responseCode = "200", description = "The revoked key's record")
-    @APIResponse(responseCode = "404", description = "No such key",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such key")
     public IntegratorKeyView revoke(@PathParam("id") UUID id) {
         return keys.revoke(id, caller.id());
     }

@@ -19,7 +19,7 @@ public record IssueKeyRequest(
         @Schema(description = "What the key is for", examples = "Мобильное приложение «Мой район»", required = true)
         String name,
 
-        @Pattern(regexp = "[0-9]{1,12}", message = "must be a municipality code (OSM relation id)")
+        @Pattern(regexp = "[0-9]{1,12}", message = "must be a municipality code (OSM relation id)") @Size(max = 12)
         @Schema(description = "Limit reads of other integrators' requests to this municipality", examples = "1123300")
         String municipalityCode,
 

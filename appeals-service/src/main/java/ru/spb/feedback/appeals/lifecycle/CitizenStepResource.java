@@ -12,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +21,6 @@ import ru.spb.feedback.appeals.appeal.AppealQueries;
 import ru.spb.feedback.appeals.appeal.AppealView;
 import ru.spb.feedback.appeals.appeal.Viewer;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.UUID;
@@ -37,10 +34,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Appeals", description = "A citizen's own appeals: submit, follow, rate, withdraw")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the citizen role")
 public class CitizenStepResource {
 
     @Inject
@@ -60,12 +54,9 @@ public class CitizenStepResource {
     @Operation(summary = "Rate the answer", description = "ANSWERED → CLOSED when satisfied; → REOPENED otherwise: back to the "
             + "same organization with a new deadline.")
     @APIResponse(responseCode = "200", description = "Rated")
-    @APIResponse(responseCode = "400", description = "Rating outside 1–5, satisfied missing, comment too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The appeal has no answer to rate now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Rating outside 1–5, satisfied missing, comment too long")
+    @APIResponse(responseCode = "404", description = "No such appeal among yours")
+    @APIResponse(responseCode = "409", description = "The appeal has no answer to rate now")
     public AppealView feedback(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Feedback request) {
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
         return queries.view(lifecycle.feedback(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()),
@@ -79,10 +70,8 @@ public class CitizenStepResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Withdraw the appeal", description = "Possible until it is answered → WITHDRAWN. The reason is optional: {} will do.")
     @APIResponse(responseCode = "200", description = "Withdrawn")
-    @APIResponse(responseCode = "404", description = "No such appeal among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Answered or finished already",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal among yours")
+    @APIResponse(responseCode = "409", description = "Answered or finished already")
     public AppealView withdraw(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Withdraw request) {
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().trim();
         return queries.view(lifecycle.withdraw(AppealAccess.ofAuthor(id, caller.id()), Actor.citizen(caller.id()), reason),

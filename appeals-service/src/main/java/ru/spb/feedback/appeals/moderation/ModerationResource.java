@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,7 +34,6 @@ import ru.spb.feedback.appeals.lifecycle.StepRequests;
 import ru.spb.feedback.contracts.AppealStatus;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -48,10 +45,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Moderation", description = "City-wide: triage, rejections, problem-type corrections")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a moderator (reads: nor an admin)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a moderator (reads: nor an admin)")
 public class ModerationResource {
 
     @Inject
@@ -67,8 +61,7 @@ public class ModerationResource {
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "Appeals city-wide", description = "Oldest first. Without a status filter: those in TRIAGE.")
     @APIResponse(responseCode = "200", description = "A page of appeals")
-    @APIResponse(responseCode = "400", description = "Unknown status or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public PageView<AppealView> list(
             @Parameter(description = "Only these statuses (repeat or comma-separate); default TRIAGE") @QueryParam("status") List<String> status,
             @Parameter(description = "Only this municipality (OSM relation id)") @QueryParam("municipality") String municipality,
@@ -83,8 +76,7 @@ public class ModerationResource {
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "Any appeal", description = "Without the citizen's contact.")
     @APIResponse(responseCode = "200", description = "The appeal")
-    @APIResponse(responseCode = "404", description = "No such appeal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal")
     public AppealView get(@PathParam("id") UUID id) {
         return view(AppealAccess.any(id));
     }
@@ -94,8 +86,7 @@ public class ModerationResource {
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "Every step of any appeal")
     @APIResponse(responseCode = "200", description = "The history, oldest first")
-    @APIResponse(responseCode = "404", description = "No such appeal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.history(AppealAccess.any(id));
     }
@@ -108,12 +99,9 @@ public class ModerationResource {
     @Operation(summary = "Reject the appeal", description = "Spam, obscene or threatening language, a duplicate (name the "
             + "original) or not an appeal → REJECTED; routing drops it from triage and the citizen is told.")
     @APIResponse(responseCode = "200", description = "Rejected")
-    @APIResponse(responseCode = "400", description = "Unknown reason, no note, or a duplicate without a valid original",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown reason, no note, or a duplicate without a valid original")
+    @APIResponse(responseCode = "404", description = "No such appeal")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status")
     public AppealView reject(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Reject request) {
         return view(lifecycle.reject(AppealAccess.any(id), Actor.moderator(caller.id()), request.reason(),
                 request.note().trim(), request.duplicateOf()));
@@ -126,12 +114,9 @@ public class ModerationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct the problem type", description = "→ REROUTING: routed again under the new type; the citizen is told.")
     @APIResponse(responseCode = "200", description = "Changed; the appeal is routed again")
-    @APIResponse(responseCode = "400", description = "Unknown, inactive or unchanged problem type, or no reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown, inactive or unchanged problem type, or no reason")
+    @APIResponse(responseCode = "404", description = "No such appeal")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status")
     public AppealView changeCategory(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ChangeCategory request) {
         return view(lifecycle.changeCategory(AppealAccess.any(id), Actor.moderator(caller.id()), request.categoryCode(),
                 request.reason().trim()));

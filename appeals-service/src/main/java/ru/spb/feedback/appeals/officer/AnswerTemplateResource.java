@@ -17,12 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.time.Instant;
@@ -33,10 +31,7 @@ import java.util.List;
 @RolesAllowed(Roles.OFFICER)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Officer", description = "A municipal officer's queue, steps and answer templates")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an officer, or the token names no organization",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an officer, or the token names no organization")
 public class AnswerTemplateResource {
 
     @Inject
@@ -63,8 +58,7 @@ public class AnswerTemplateResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One template")
-    @APIResponse(responseCode = "404", description = "No such template in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in my organization")
     public TemplateView get(@PathParam("id") long id) {
         return templates.get(id);
     }
@@ -73,10 +67,8 @@ public class AnswerTemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a template")
     @APIResponse(responseCode = "201", description = "Added")
-    @APIResponse(responseCode = "400", description = "Missing title or text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The organization has a template with this title",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing title or text")
+    @APIResponse(responseCode = "409", description = "The organization has a template with this title")
     public Response create(@NotNull @Valid TemplateRequest request) {
         return Response.status(Response.Status.CREATED).entity(templates.create(request)).build();
     }
@@ -86,12 +78,9 @@ public class AnswerTemplateResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a template")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(responseCode = "400", description = "Missing title or text",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such template in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another template has this title",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing title or text")
+    @APIResponse(responseCode = "404", description = "No such template in my organization")
+    @APIResponse(responseCode = "409", description = "Another template has this title")
     public TemplateView update(@PathParam("id") long id, @NotNull @Valid TemplateRequest request) {
         return templates.update(id, request);
     }
@@ -100,8 +89,7 @@ public class AnswerTemplateResource {
     @Path("/{id}")
     @Operation(summary = "Delete a template")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such template in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such template in my organization")
     public void delete(@PathParam("id") long id) {
         templates.delete(id);
     }

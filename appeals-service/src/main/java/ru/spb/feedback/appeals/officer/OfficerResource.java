@@ -17,8 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,7 +30,6 @@ import ru.spb.feedback.appeals.appeal.StatusFilter;
 import ru.spb.feedback.appeals.appeal.Viewer;
 import ru.spb.feedback.appeals.lifecycle.AppealLifecycle;
 import ru.spb.feedback.appeals.lifecycle.StepRequests;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
@@ -50,10 +47,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.OFFICER)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Officer", description = "A municipal officer's queue, steps and answer templates")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an officer, or the token names no organization",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an officer, or the token names no organization")
 public class OfficerResource {
 
     @Inject
@@ -73,8 +67,7 @@ public class OfficerResource {
             description = "Overdue first, then the soonest due. Without a status filter: ROUTED, IN_PROGRESS and REOPENED. "
                     + "counts gives every status of the organization's appeals, whatever the filter.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
-    @APIResponse(responseCode = "400", description = "Unknown status or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
     public QueueView queue(
             @Parameter(description = "Only these statuses (repeat or comma-separate)") @QueryParam("status") List<String> status,
             @Parameter(description = "Only this problem type") @QueryParam("category") String category,
@@ -92,8 +85,7 @@ public class OfficerResource {
     @Path("/{id}")
     @Operation(summary = "One appeal of my organization", description = "With its answers and the citizen's latest rating.")
     @APIResponse(responseCode = "200", description = "The appeal")
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
     public AppealView get(@PathParam("id") UUID id) {
         return view(appeal(id));
     }
@@ -102,8 +94,7 @@ public class OfficerResource {
     @Path("/{id}/history")
     @Operation(summary = "Every step of one appeal of my organization")
     @APIResponse(responseCode = "200", description = "The history, oldest first")
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
     public List<HistoryEntryView> history(@PathParam("id") UUID id) {
         return queries.history(appeal(id));
     }
@@ -113,10 +104,8 @@ public class OfficerResource {
     @Path("/{id}/accept")
     @Operation(summary = "Take the appeal into work", description = "ROUTED or REOPENED → IN_PROGRESS.")
     @APIResponse(responseCode = "200", description = "Accepted")
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status, or someone changed it at the same time",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status, or someone changed it at the same time")
     public AppealView accept(@PathParam("id") UUID id) {
         return view(lifecycle.accept(appeal(id), officer.actor()));
     }
@@ -128,12 +117,9 @@ public class OfficerResource {
     @Operation(summary = "Answer the appeal", description = "ROUTED, IN_PROGRESS or REOPENED → ANSWERED. "
             + "Give the text, or the id of one of the organization's answer templates.")
     @APIResponse(responseCode = "200", description = "Answered")
-    @APIResponse(responseCode = "400", description = "No text and no template, or bad photos",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No text and no template, or bad photos")
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status")
     public AppealView answer(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Answer request) {
         String organization = officer.organization();
         String text = request.text() == null || request.text().isBlank() ? null : request.text().trim();
@@ -157,12 +143,9 @@ public class OfficerResource {
     @Operation(summary = "Not our competence", description = "ROUTED or IN_PROGRESS → REROUTING: routing-service looks for "
             + "another organization and the appeal leaves this queue.")
     @APIResponse(responseCode = "200", description = "Declined; the appeal is no longer this organization's")
-    @APIResponse(responseCode = "400", description = "No reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status")
     public AppealView decline(@PathParam("id") UUID id, @NotNull @Valid StepRequests.Decline request) {
         return view(lifecycle.decline(appeal(id), officer.actor(), request.reason().trim()));
     }
@@ -173,12 +156,9 @@ public class OfficerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Correct the problem type", description = "→ REROUTING: routed again under the new type; the citizen is told.")
     @APIResponse(responseCode = "200", description = "Changed; the appeal is routed again")
-    @APIResponse(responseCode = "400", description = "Unknown, inactive or unchanged problem type, or no reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown, inactive or unchanged problem type, or no reason")
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
+    @APIResponse(responseCode = "409", description = "Not allowed in the current status")
     public AppealView changeCategory(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ChangeCategory request) {
         return view(lifecycle.changeCategory(appeal(id), officer.actor(), request.categoryCode(), request.reason().trim()));
     }
@@ -189,12 +169,9 @@ public class OfficerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Extend the deadline", description = "Once per appeal, by at most 30 days, with a reason; the citizen is told.")
     @APIResponse(responseCode = "200", description = "Extended")
-    @APIResponse(responseCode = "400", description = "Days out of range or no reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal in my organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Extended before, or not allowed in the current status",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Days out of range or no reason")
+    @APIResponse(responseCode = "404", description = "No such appeal in my organization")
+    @APIResponse(responseCode = "409", description = "Extended before, or not allowed in the current status")
     public AppealView extendDeadline(@PathParam("id") UUID id, @NotNull @Valid StepRequests.ExtendDeadline request) {
         return view(lifecycle.extendDeadline(appeal(id), officer.actor(), request.days(), request.reason().trim()));
     }

@@ -10,14 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
@@ -33,12 +30,8 @@ import java.util.List;
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Dead letters", description = "Records consumers could not handle, and their replay (admin)")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "Kafka did not answer",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an admin")
+@APIResponse(responseCode = "503", description = "Kafka did not answer")
 public class DeadLetterResource {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -63,10 +56,8 @@ public class DeadLetterResource {
             description = "In (partition, offset) order from offset `from` (default: each partition's beginning), at most `limit`; "
                     + "name a `partition` to page through it. Each record says whether and when it was replayed and by whom.")
     @APIResponse(responseCode = "200", description = "The records, with each partition's offset range")
-    @APIResponse(responseCode = "400", description = "partition, from or limit not a whole number in range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not a dead-letter topic on the broker, or no such partition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "partition, from or limit not a whole number in range")
+    @APIResponse(responseCode = "404", description = "Not a dead-letter topic on the broker, or no such partition")
     public DeadLetterViews.PageView messages(
             @Parameter(description = "A dead-letter topic", example = "dead-letter.appeals-service") @PathParam("topic") String topic,
             @Parameter(description = "Only this partition") @QueryParam("partition") String partition,
@@ -85,14 +76,10 @@ public class DeadLetterResource {
             description = "Publishes the record's key, value and event headers again to its original topic; consumers skip "
                     + "events they already handled. A record replayed before is 409 unless `force=true`.")
     @APIResponse(responseCode = "200", description = "Replayed, and recorded with who and when")
-    @APIResponse(responseCode = "400", description = "partition or offset not a whole number, force not true/false",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Not a dead-letter topic, or no record at that partition and offset",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Replayed before; repeat with force=true",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The record does not name the topic it came from",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "partition or offset not a whole number, force not true/false")
+    @APIResponse(responseCode = "404", description = "Not a dead-letter topic, or no record at that partition and offset")
+    @APIResponse(responseCode = "409", description = "Replayed before; repeat with force=true")
+    @APIResponse(responseCode = "422", description = "The record does not name the topic it came from")
     public DeadLetterViews.ReplayResult replay(
             @Parameter(example = "dead-letter.appeals-service") @PathParam("topic") String topic,
             @PathParam("partition") String partition,

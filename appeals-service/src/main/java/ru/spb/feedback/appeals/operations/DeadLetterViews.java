@@ -1,6 +1,6 @@
 package ru.spb.feedback.appeals.operations;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import ru.spb.feedback.messaging.inbox.DeadLetter;
 import ru.spb.feedback.messaging.inbox.DeadLetterAdmin;
@@ -57,7 +57,7 @@ public final class DeadLetterViews {
             @Schema(description = "What was wrong; never quotes the record", examples = "routing event for unknown appeal 3f2c…")
             String error,
             Instant failedAt,
-            @Schema(description = "The record's value when it is JSON (the event envelope)") JsonNode payload,
+            @Schema(description = "The record's value when it is JSON (the event envelope)", type = SchemaType.OBJECT) Object payload,
             @Schema(description = "The value as text when it is not JSON") String rawValue,
             @Schema(description = "Set when the record was itself a replay (topic/partition/offset) that failed again")
             String replayedFrom,

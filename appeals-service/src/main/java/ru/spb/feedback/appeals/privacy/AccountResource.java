@@ -7,13 +7,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 /** The citizen's account as appeals-service knows it: only its deletion. */
@@ -36,10 +33,7 @@ public class AccountResource {
                     + "author replaced by a placeholder nobody can trace back, AppealAuthorErased published per appeal. "
                     + "Afterwards the caller's appeals list is empty. Repeating it changes nothing.")
     @APIResponse(responseCode = "204", description = "Deleted (or nothing left to delete)")
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a citizen's token (staff accounts are managed in the identity provider)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a citizen's token (staff accounts are managed in the identity provider)")
     public void delete() {
         deletion.delete(caller.id());
     }

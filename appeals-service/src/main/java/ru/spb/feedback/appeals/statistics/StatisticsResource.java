@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.appeals.config.AppealsConfig;
 import ru.spb.feedback.contracts.CityTime;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -54,8 +53,7 @@ public class StatisticsResource {
     @APIResponse(responseCode = "200", description = "The figures", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsReport.class)),
             @Content(mediaType = StatisticsCsv.MEDIA_TYPE)})
-    @APIResponse(responseCode = "400", description = "Malformed date, from after to, a range over 366 days, unknown format",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed date, from after to, a range over 366 days, unknown format")
     public Response statistics(@Parameter(description = "First day, YYYY-MM-DD (Europe/Moscow)", example = "2026-09-08")
                                @QueryParam("from") String from,
                                @Parameter(description = "Last day, YYYY-MM-DD (Europe/Moscow); default today", example = "2026-12-06")

@@ -9,13 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.UUID;
@@ -25,12 +22,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Support")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such appeal",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the citizen role")
+@APIResponse(responseCode = "404", description = "No such appeal")
 public class AppealSupportResource {
 
     @Inject
@@ -44,8 +37,7 @@ public class AppealSupportResource {
     @Operation(summary = "Support an appeal",
             description = "Instead of filing the same problem again. Repeating it changes nothing and answers the same.")
     @APIResponse(responseCode = "200", description = "The appeal, supported by the caller")
-    @APIResponse(responseCode = "409", description = "The caller's own appeal (own-appeal), or a finished one (appeal-finished)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The caller's own appeal (own-appeal), or a finished one (appeal-finished)")
     public AppealSupportView support(@PathParam("id") UUID id) {
         return support.support(caller.id(), id);
     }

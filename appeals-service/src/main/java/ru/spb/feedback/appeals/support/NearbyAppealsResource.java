@@ -8,8 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -39,10 +37,7 @@ public class NearbyAppealsResource {
                     + "Appeals of problem types that are not public are never listed.")
     @APIResponse(responseCode = "200", description = "Nearest first; empty when there are none")
     @APIResponse(responseCode = "400", description = "Missing or malformed lat/lon, a point outside St. Petersburg, "
-            + "an unknown problem type, a radius out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "an unknown problem type, a radius out of range")
     public List<NearbyAppealView> nearby(
             @Parameter(description = "Latitude, WGS 84", required = true, example = "59.93105375") @QueryParam("lat") String lat,
             @Parameter(description = "Longitude, WGS 84", required = true, example = "30.29679808") @QueryParam("lon") String lon,

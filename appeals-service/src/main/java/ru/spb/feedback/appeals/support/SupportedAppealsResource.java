@@ -11,14 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 /** The appeals a citizen supports. A literal root path, preferred by JAX-RS to {@code /api/v1/appeals/{id}}. */
@@ -38,12 +35,8 @@ public class SupportedAppealsResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Appeals I support", description = "Most recently supported first; number, status and supporters only.")
     @APIResponse(responseCode = "200", description = "A page of supported appeals")
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
+    @APIResponse(responseCode = "403", description = "The token lacks the citizen role")
     public PageView<AppealSupportView> supported(
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {

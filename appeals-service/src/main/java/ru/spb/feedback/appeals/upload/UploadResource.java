@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
@@ -33,10 +32,7 @@ import java.util.UUID;
 @Path("/api/v1/uploads")
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Uploads", description = "Photos for appeals and answers: upload first, then name the ids in photoIds")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token has none of the allowed roles",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token has none of the allowed roles")
 public class UploadResource {
 
     /** The multipart part that carries the image. */
@@ -61,14 +57,10 @@ public class UploadResource {
                     + "before it is stored. Name the returned id in an appeal's photoIds; unattached uploads are deleted after a day.")
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
-    @APIResponse(responseCode = "400", description = "No part `file`, an empty file, or a truncated or corrupt image",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than allowed (10 MB by default)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image (or an animated one)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The header declares more pixels than allowed (50 MP by default)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No part `file`, an empty file, or a truncated or corrupt image")
+    @APIResponse(responseCode = "413", description = "Larger than allowed (10 MB by default)")
+    @APIResponse(responseCode = "415", description = "Not a JPEG, PNG or WebP image (or an animated one)")
+    @APIResponse(responseCode = "422", description = "The header declares more pixels than allowed (50 MP by default)")
     public Response upload(@RestForm(FILE_PART) @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
             format = "binary") FileUpload file) {
         if (file == null) {
@@ -87,8 +79,7 @@ public class UploadResource {
             description = "For its uploader; once attached, also for the appeal's author, officers of the organization the appeal "
                     + "is routed to, moderators and admins.")
     @APIResponse(responseCode = "200", description = "The image, as stored (metadata stripped)")
-    @APIResponse(responseCode = "404", description = "No such photo, or not yours to see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such photo, or not yours to see")
     public Response download(@PathParam("id") UUID id) {
         Uploads.Photo photo = uploads.open(id, caller);
         StreamingOutput body = output -> {

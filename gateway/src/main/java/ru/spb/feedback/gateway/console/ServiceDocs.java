@@ -12,8 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -50,10 +48,8 @@ public class ServiceDocs {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A service's OpenAPI document, pointed at the gateway")
     @APIResponse(responseCode = "200", description = "The document (OpenAPI 3, JSON)")
-    @APIResponse(responseCode = "404", description = "No such service",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The service is down or gave no document",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such service")
+    @APIResponse(responseCode = "503", description = "The service is down or gave no document")
     public Uni<String> document(@PathParam("service") String service) {
         Upstream upstream = upstreams.find(service).orElseThrow(() -> ProblemException.notFound("service " + service));
         RequestOptions fetch = new RequestOptions().setMethod(HttpMethod.GET)

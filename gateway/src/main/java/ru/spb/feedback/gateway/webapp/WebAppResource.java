@@ -11,11 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 
 import java.time.Instant;
@@ -82,10 +79,8 @@ public class WebAppResource {
     @Operation(summary = "A token for a demo account (local run only)",
             description = "Only when the gateway is given the dev key (webapp.dev-sign-in.*), as `./platform run` does.")
     @APIResponse(responseCode = "200", description = "A signed token, valid 12 h")
-    @APIResponse(responseCode = "400", description = "No subject",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Dev sign-in is off here, or no such demo account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No subject")
+    @APIResponse(responseCode = "404", description = "Dev sign-in is off here, or no such demo account")
     public DevToken devSignIn(@NotNull @Valid DevSignInRequest request) {
         if (!demo.enabled()) {
             throw ProblemException.notFound("dev sign-in");

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 
 /** Area alerts by e-mail, for anyone: no account, no token; double opt-in and one-click unsubscribe. */
@@ -29,7 +28,7 @@ public class AreaAlertResource {
 
     private static final String CIRCLE_EXAMPLE = """
             {"email": "ivan.petrov@example.org", "lat": 59.93, "lon": 30.31, "radiusMeters": 500,
-             "municipalityCode": null, "events": ["NEW", "ANSWERED"]}""";
+             "events": ["NEW", "ANSWERED"]}""";
     private static final String MUNICIPALITY_EXAMPLE = """
             {"email": "ivan.petrov@example.org", "municipalityCode": "1123300", "events": ["ANSWERED"]}""";
     /** RFC 8058: the body a mail program's one-click unsubscribe POSTs. */
@@ -48,10 +47,7 @@ public class AreaAlertResource {
                     @ExampleObject(name = "a municipality", value = MUNICIPALITY_EXAMPLE)}))
     @APIResponse(responseCode = "202", description = "Accepted: a confirmation e-mail is on its way",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubscribeAnswer.class)))
-    @APIResponse(responseCode = "400", description = "A bad field or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A bad field or malformed JSON")
     public Response subscribe(SubscribeRequest request) {
         return Response.accepted(alerts.subscribe(request)).build();
     }
@@ -62,10 +58,8 @@ public class AreaAlertResource {
     @Operation(summary = "Confirm a subscription", description = "With the token of the confirmation e-mail's link; again: the same answer.")
     @APIResponse(responseCode = "200", description = "Confirmed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AreaAlertView.class)))
-    @APIResponse(responseCode = "400", description = "No token, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown or expired token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No token, or malformed JSON")
+    @APIResponse(responseCode = "404", description = "Unknown or expired token")
     public AreaAlertView confirm(TokenRequest request) {
         return alerts.confirm(request);
     }
@@ -76,10 +70,8 @@ public class AreaAlertResource {
     @Operation(summary = "Unsubscribe", description = "With the token of an alert e-mail's unsubscribe link; again: the same answer.")
     @APIResponse(responseCode = "200", description = "Unsubscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnsubscribedView.class)))
-    @APIResponse(responseCode = "400", description = "No token, or malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No token, or malformed JSON")
+    @APIResponse(responseCode = "404", description = "Unknown token")
     public UnsubscribedView unsubscribe(TokenRequest request) {
         return alerts.unsubscribe(request == null ? null : request.token());
     }
@@ -92,10 +84,8 @@ public class AreaAlertResource {
             description = "What mail programs POST to the List-Unsubscribe URL: the token in the query, the body List-Unsubscribe=One-Click.")
     @APIResponse(responseCode = "200", description = "Unsubscribed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnsubscribedView.class)))
-    @APIResponse(responseCode = "400", description = "No token, or a body other than List-Unsubscribe=One-Click",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No token, or a body other than List-Unsubscribe=One-Click")
+    @APIResponse(responseCode = "404", description = "Unknown token")
     public UnsubscribedView unsubscribeOneClick(@QueryParam("token") String token, @FormParam("List-Unsubscribe") String oneClick) {
         if (oneClick == null || !ONE_CLICK.equals(oneClick.trim())) {
             throw ProblemException.invalid("List-Unsubscribe", "must be One-Click");

@@ -49,7 +49,12 @@ public class AreaAlerts {
      */
     private static final double BOX_LAT = 0.05;
     private static final double BOX_LON = 0.1;
-    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[0-9]{1,32}");
+    static final int MAX_MUNICIPALITY_CODE = 32;
+    /** NEW and ANSWERED, each once. */
+    static final int MAX_EVENTS = 2;
+    /** A link's token is 43 characters; anything much longer is not one of ours. */
+    static final int MAX_TOKEN = 200;
+    private static final Pattern MUNICIPALITY_CODE = Pattern.compile("[0-9]{1," + MAX_MUNICIPALITY_CODE + "}");
     /** local@domain.tld, no spaces: enough to catch typos; the confirmation e-mail proves the rest. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]+");
 
@@ -268,6 +273,8 @@ public class AreaAlerts {
         }
         if (request.events() == null || request.events().isEmpty()) {
             violations.add(new Problem.Violation("events", "must name at least one of [NEW, ANSWERED]"));
+        } else if (request.events().size() > MAX_EVENTS) {
+            violations.add(new Problem.Violation("events", "must name each of [NEW, ANSWERED] at most once"));
         } else {
             for (int i = 0; i < request.events().size(); i++) {
                 String event = request.events().get(i);
@@ -284,6 +291,9 @@ public class AreaAlerts {
     private static String required(TokenRequest request) {
         if (request == null || request.token() == null || request.token().isBlank()) {
             throw ProblemException.invalid("token", "is required");
+        }
+        if (request.token().length() > MAX_TOKEN) {
+            throw ProblemException.invalid("token", "must be at most " + MAX_TOKEN + " characters");
         }
         return request.token().trim();
     }

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
@@ -37,10 +36,7 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Delivery administration", description = "Failed e-mails and webhook calls, and their re-drive")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the admin role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the admin role")
 public class DeliveryAdminResource {
 
     @Inject
@@ -49,8 +45,7 @@ public class DeliveryAdminResource {
     @GET
     @Operation(summary = "Deliveries", description = "Newest first, each with every attempt; without addresses, texts or payloads.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Unknown status or channel, or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or channel, or bad paging")
     public PageView<DeliveryView> list(
             @Parameter(description = "Only deliveries in this state", schema = @Schema(implementation = DeliveryStatus.class))
             @QueryParam("status") String status,
@@ -65,12 +60,9 @@ public class DeliveryAdminResource {
     @Operation(summary = "Send a failed delivery again", description = "FAILED becomes PENDING with another round of attempts, due now.")
     @APIResponse(responseCode = "202", description = "Scheduled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such delivery",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The delivery is not FAILED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED")
     public Response retry(@PathParam("id") String id) {
         return Response.accepted(deliveries.retryFailed(parseId(id))).build();
     }
@@ -80,8 +72,7 @@ public class DeliveryAdminResource {
     @Operation(summary = "Send every failed delivery again", description = "Of one channel, or of both without one.")
     @APIResponse(responseCode = "202", description = "Scheduled; how many",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetriedView.class)))
-    @APIResponse(responseCode = "400", description = "Unknown channel",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown channel")
     public Response retryAll(@Parameter(description = "EMAIL or WEBHOOK") @QueryParam("channel") String channel) {
         return Response.accepted(new RetriedView(deliveries.retryAllFailed(Channel.parseOutbound(channel)))).build();
     }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.QueryParameters;
 import ru.spb.feedback.web.Roles;
 
@@ -31,10 +29,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Notifications", description = "A citizen's in-app inbox")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the citizen role")
 public class NotificationResource {
 
     @Inject
@@ -47,8 +42,7 @@ public class NotificationResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "My notifications", description = "Newest first; `unread=true` for unread ones only.")
     @APIResponse(responseCode = "200", description = "A page of notifications")
-    @APIResponse(responseCode = "400", description = "Bad paging or filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging or filter")
     public PageView<NotificationView> list(
             @Parameter(description = "true: only unread notifications", schema = @Schema(implementation = Boolean.class))
             @QueryParam("unread") String unread,
@@ -71,8 +65,7 @@ public class NotificationResource {
     @RolesAllowed(Roles.CITIZEN)
     @Operation(summary = "Mark one of my notifications read", description = "Marking it again changes nothing.")
     @APIResponse(responseCode = "200", description = "The notification, read")
-    @APIResponse(responseCode = "404", description = "No such notification among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notification among yours")
     public NotificationView read(@PathParam("id") UUID id) {
         return inbox.markRead(caller.id(), id);
     }

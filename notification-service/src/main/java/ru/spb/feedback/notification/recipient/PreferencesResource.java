@@ -19,17 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 @Path("/api/v1/notification-preferences")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Preferences", description = "How a citizen wants to be told")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the citizen role")
 public class PreferencesResource {
 
     @Inject
@@ -55,8 +51,7 @@ public class PreferencesResource {
             schema = @Schema(implementation = UpdatePreferencesRequest.class),
             examples = @ExampleObject(name = "e-mail off", value = "{\"channels\": {\"inApp\": true, \"email\": false}}")))
     @APIResponse(responseCode = "200", description = "The saved preferences")
-    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid address, in-app switched off, or e-mail on without an address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, an invalid address, in-app switched off, or e-mail on without an address")
     public PreferencesView put(@NotNull @Valid UpdatePreferencesRequest request) {
         return recipients.save(caller.id(), caller.email().orElse(null), caller.name().orElse(null), request);
     }

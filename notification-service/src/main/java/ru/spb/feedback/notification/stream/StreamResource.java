@@ -35,7 +35,6 @@ import ru.spb.feedback.notification.config.NotificationConfig;
 import ru.spb.feedback.notification.inbox.Inbox;
 import ru.spb.feedback.notification.inbox.NotificationView;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 import ru.spb.feedback.web.StreamSubjects;
 
@@ -84,10 +83,7 @@ public class StreamResource {
             description = "For browsers, whose EventSource cannot send an Authorization header: valid once, for a short time.")
     @APIResponse(responseCode = "201", description = "The ticket",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StreamTicketView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token lacks the citizen role")
     public Response ticket() {
         return Response.status(Response.Status.CREATED)
                 .entity(tickets.issue(caller.id(), Instant.ofEpochSecond(jwt.getExpirationTime()))).build();
@@ -104,10 +100,8 @@ public class StreamResource {
                     + "`notification` whose id is its `seq` and whose data is the notification as JSON; comment lines keep "
                     + "the stream open. Reconnecting with `Last-Event-ID` replays what was missed.")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "401", description = "No valid bearer token or stream ticket",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the citizen role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token or stream ticket")
+    @APIResponse(responseCode = "403", description = "The token lacks the citizen role")
     public Multi<OutboundSseEvent> stream(
             @Context Sse sse,
             @Context HttpServerResponse response,

@@ -19,13 +19,13 @@ public record CreateWebhookRequest(
 
         @NotEmpty @Size(max = 20)
         @Schema(description = "Citizen-visible event types to receive", examples = "[\"AppealRegistered\", \"AppealRouted\"]", required = true)
-        List<String> eventTypes,
+        List<@Size(max = 100) String> eventTypes,
 
         @Size(max = 200)
         @Schema(description = "Only appeals in these municipalities (OSM relation ids); absent or empty for all. "
                 + "Events before routing carry no municipality and are not sent to a filtered subscription.",
                 examples = "[\"1123300\"]")
-        List<String> municipalityCodes,
+        List<@Size(max = 32) String> municipalityCodes,
 
         @Size(max = 500) @Schema(description = "A note for the integrator", examples = "Районная диспетчерская")
         String description,

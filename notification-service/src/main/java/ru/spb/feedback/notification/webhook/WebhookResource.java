@@ -32,7 +32,6 @@ import ru.spb.feedback.notification.delivery.DeliveryStatus;
 import ru.spb.feedback.notification.delivery.DeliveryView;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.UUID;
@@ -41,10 +40,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Webhooks", description = "Signed event deliveries to integrators")
-@APIResponse(responseCode = "401", description = "No valid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The token lacks the integrator or admin role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token lacks the integrator or admin role")
 public class WebhookResource {
 
     private static final String CREATE_EXAMPLE = """
@@ -83,8 +79,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Registered; the body holds the secret",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, a URL that is not HTTPS or points to an internal address, "
-            + "unknown event types, a field of the wrong type (ownRequestsOnly not a boolean)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "unknown event types, a field of the wrong type (ownRequestsOnly not a boolean)")
     public Response create(@NotNull @Valid CreateWebhookRequest request) {
         WebhookView created = subscriptions.create(requester(), request);
         return Response.created(uriInfo.getBaseUriBuilder().path(WebhookResource.class).path(created.id().toString()).build())
@@ -95,8 +90,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN})
     @Operation(summary = "My webhooks", description = "An admin sees everybody's.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions (without secrets)")
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
     public PageView<WebhookView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return subscriptions.list(requester(), page, size);
@@ -107,8 +101,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN})
     @Operation(summary = "One of my webhooks")
     @APIResponse(responseCode = "200", description = "The subscription (without its secret)")
-    @APIResponse(responseCode = "404", description = "No such webhook among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook among yours")
     public WebhookView get(@PathParam("id") UUID id) {
         return subscriptions.get(requester(), id);
     }
@@ -118,8 +111,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN})
     @Operation(summary = "Unsubscribe", description = "Deliveries still waiting are cancelled.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No such webhook among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook among yours")
     public Response delete(@PathParam("id") UUID id) {
         subscriptions.delete(requester(), id);
         return Response.noContent().build();
@@ -130,10 +122,8 @@ public class WebhookResource {
     @RolesAllowed({Roles.INTEGRATOR, Roles.ADMIN})
     @Operation(summary = "Deliveries of one of my webhooks", description = "Newest first, each with every attempt.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Unknown status or bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such webhook among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown status or bad paging")
+    @APIResponse(responseCode = "404", description = "No such webhook among yours")
     public PageView<DeliveryView> deliveries(
             @PathParam("id") UUID id,
             @Parameter(description = "Only deliveries in this state", schema = @Schema(implementation = DeliveryStatus.class))
@@ -150,10 +140,8 @@ public class WebhookResource {
             description = "Schedules a new round of attempts (same Webhook-Id) for a delivery that is not waiting already.")
     @APIResponse(responseCode = "202", description = "Scheduled",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "No such webhook or delivery among yours",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The delivery is still waiting for an attempt",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such webhook or delivery among yours")
+    @APIResponse(responseCode = "409", description = "The delivery is still waiting for an attempt")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return Response.accepted(subscriptions.redeliver(requester(), id, deliveryId)).build();
     }

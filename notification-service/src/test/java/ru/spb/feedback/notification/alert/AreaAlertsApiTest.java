@@ -35,6 +35,9 @@ class AreaAlertsApiTest {
         rejects(with(circle(email, 60.0, 30.0, 500, List.of("NEW")), "events", List.of()), "events");
         rejects(with(circle(email, 60.0, 30.0, 500, List.of("NEW")), "events", null), "events");
         rejects(circle(email, 60.0, 30.0, 500, List.of("NEW", "CLOSED")), "events[1]");
+        // each of the two at most once: a list is as long as its schema says (maxItems 2)
+        rejects(circle(email, 60.0, 30.0, 500, List.of("NEW", "ANSWERED", "NEW")), "events");
+        rejects(municipality(email, "1".repeat(33), List.of("NEW")), "municipalityCode");
         rejects(circle(email, 59.5, 30.0, 500, List.of("NEW")), "lat");
         rejects(circle(email, 60.31, 30.0, 500, List.of("NEW")), "lat");
         rejects(circle(email, 60.0, 29.3, 500, List.of("NEW")), "lon");
@@ -87,6 +90,9 @@ class AreaAlertsApiTest {
             post(path, "{}").statusCode(400).contentType(PROBLEM).body("type", equalTo(VALIDATION))
                     .body("violations[0].field", equalTo("token"));
             post(path, "{\"token\": \" \"}").statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("token"));
+            // longer than any link's token (the schema's maxLength): refused before it is hashed and looked up
+            post(path, "{\"token\": \"" + "t".repeat(201) + "\"}").statusCode(400).contentType(PROBLEM)
+                    .body("violations[0].field", equalTo("token"));
             post(path, "{\"token\": \"bm90LWEtdG9rZW4tdGhhdC1leGlzdHMtYW55d2hlcmUtYXQtYWxs\"}")
                     .statusCode(404).contentType(PROBLEM).body("type", equalTo(UNKNOWN_TOKEN))
                     .body(not(containsString("bm90LWEtdG9rZW4")));

@@ -17,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,7 +27,6 @@ import ru.spb.feedback.calendar.DueDate;
 import ru.spb.feedback.calendar.ProductionCalendar;
 import ru.spb.feedback.contracts.CityTime;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
@@ -82,8 +80,7 @@ public class CalendarResource {
                     + "or calendarDays (59-ФЗ: moved to the next working day if the last day is off). "
                     + "from: an ISO date-time with offset, or a local date-time or date in Europe/Moscow.")
     @APIResponse(responseCode = "200", description = "The due date")
-    @APIResponse(responseCode = "400", description = "Missing or unreadable parameters",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unreadable parameters")
     public DueDateView dueDate(
             @Parameter(example = "2026-12-25T15:00:00+03:00") @QueryParam("from") String from,
             @QueryParam("workingDays") @Min(1) @Max(365) Integer workingDays,
@@ -115,9 +112,7 @@ public class CalendarResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Load or correct a year (admin)", description = "Every copy of the service uses it within routing.refresh-interval.")
     @APIResponse(responseCode = "200", description = "The year as now known")
-    @APIResponse(responseCode = "400", description = "Dates outside the year or on the wrong kind of day",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "400", description = "Dates outside the year or on the wrong kind of day")
     @APIResponse(responseCode = "403", description = "Not an admin")
     public YearView load(@PathParam("year") @Min(2000) @Max(2100) int year, @NotNull @Valid YearUpload upload) {
         try {

@@ -8,12 +8,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -32,10 +29,8 @@ public class DecisionResource {
     @Path("/{appealId}")
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "Every routing decision of an appeal, first to last")
-    @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a moderator or admin")
-    @APIResponse(responseCode = "404", description = "Routing never saw this appeal",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Routing never saw this appeal")
     public List<DecisionView> decisions(@PathParam("appealId") UUID appealId) {
         return decisions.of(appealId);
     }

@@ -22,12 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -72,8 +70,7 @@ public class OrganizationResource {
     @GET
     @PermitAll
     @Operation(summary = "All organizations, optionally of one kind (MUNICIPALITY, DISTRICT, CITY)")
-    @APIResponse(responseCode = "400", description = "Unknown kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown kind")
     public List<OrganizationView> list(@QueryParam("kind") String kind) {
         return organizations.list(kind);
     }
@@ -82,8 +79,7 @@ public class OrganizationResource {
     @Path("/{code}")
     @PermitAll
     @Operation(summary = "One organization")
-    @APIResponse(responseCode = "404", description = "No such organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organization")
     public OrganizationView get(@PathParam("code") String code) {
         return organizations.get(code);
     }
@@ -94,8 +90,8 @@ public class OrganizationResource {
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Add a city body (admin)")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid")
+    @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid NewOrganization request) {
         OrganizationView created = organizations.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.code()).build()).entity(created).build();
@@ -107,8 +103,8 @@ public class OrganizationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change an organization's name or contacts (admin)")
-    @APIResponse(responseCode = "400", description = "Invalid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such organization", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid")
+    @APIResponse(responseCode = "404", description = "No such organization")
     public OrganizationView update(@PathParam("code") String code, @NotNull @Valid OrganizationUpdate change) {
         return organizations.update(code, change);
     }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -33,10 +32,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Routing rules", description = "Who answers which problems where; the most specific rule wins")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not allowed for this role",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not allowed for this role")
 public class RuleResource {
 
     private static final String EXAMPLE = """
@@ -61,8 +57,7 @@ public class RuleResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.MODERATOR})
     @Operation(summary = "One rule")
-    @APIResponse(responseCode = "404", description = "No such rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such rule")
     public RuleView get(@PathParam("id") long id) {
         return RuleView.of(rules.get(id));
     }
@@ -73,8 +68,8 @@ public class RuleResource {
     @Operation(summary = "Add a rule (admin)")
     @RequestBody(content = @Content(schema = @Schema(implementation = RuleRequest.class), examples = @ExampleObject(name = "parks", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(responseCode = "400", description = "Invalid rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rule for the same subject and territory exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule")
+    @APIResponse(responseCode = "409", description = "A rule for the same subject and territory exists")
     public Response create(@NotNull @Valid RuleRequest request) {
         RoutingRule rule = rules.create(request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(rule.id)).build()).entity(RuleView.of(rule)).build();
@@ -85,9 +80,9 @@ public class RuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replace a rule (admin)")
-    @APIResponse(responseCode = "400", description = "Invalid rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another rule has the same subject and territory", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rule")
+    @APIResponse(responseCode = "404", description = "No such rule")
+    @APIResponse(responseCode = "409", description = "Another rule has the same subject and territory")
     public RuleView replace(@PathParam("id") long id, @NotNull @Valid RuleRequest request) {
         return RuleView.of(rules.replace(id, request));
     }
@@ -97,7 +92,7 @@ public class RuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Delete a rule (admin); decisions already made keep naming it")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such rule")
     public void delete(@PathParam("id") long id) {
         rules.delete(id);
     }

@@ -12,13 +12,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import ru.spb.feedback.web.Caller;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.ProblemException;
 import ru.spb.feedback.web.Roles;
 
@@ -50,8 +47,7 @@ public class BoundaryResource {
     @PermitAll
     @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "The boundary set in force, as GeoJSON", description = "kind: municipalities or districts")
-    @APIResponse(responseCode = "404", description = "Unknown kind",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown kind")
     public String geojson(@PathParam("kind") String kind) {
         return territory.activeGeoJson(kind(kind));
     }
@@ -68,9 +64,7 @@ public class BoundaryResource {
                     + "whole or refused as a whole; the set in force stays if anything is wrong. Every copy of the service "
                     + "uses the new set within routing.refresh-interval.")
     @APIResponse(responseCode = "200", description = "Accepted; lists known areas the set draws no polygon for")
-    @APIResponse(responseCode = "400", description = "Not valid JSON, not a FeatureCollection, invalid polygons or unknown areas (each listed)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "400", description = "Not valid JSON, not a FeatureCollection, invalid polygons or unknown areas (each listed)")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "Unknown kind")
     public Response replace(@PathParam("kind") String kind, String geojson) {

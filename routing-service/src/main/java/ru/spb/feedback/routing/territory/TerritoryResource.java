@@ -16,12 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.Roles;
 
 import java.util.List;
@@ -54,8 +51,7 @@ public class TerritoryResource {
     @Path("/municipalities/{code}")
     @PermitAll
     @Operation(summary = "One municipal formation")
-    @APIResponse(responseCode = "404", description = "No such municipality",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such municipality")
     public TerritoryViews.MunicipalityView municipality(@PathParam("code") String code) {
         return municipalities.municipality(code);
     }
@@ -64,8 +60,7 @@ public class TerritoryResource {
     @Path("/municipalities/at")
     @PermitAll
     @Operation(summary = "Which municipality and district a point lies in", description = "The same lookup routing uses.")
-    @APIResponse(responseCode = "400", description = "Bad coordinates",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad coordinates")
     public TerritoryViews.PointLocation at(
             @QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
             @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon) {
@@ -78,9 +73,7 @@ public class TerritoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @SecurityRequirement(name = "jwt")
     @Operation(summary = "Change a municipality's responsible organization or contacts (admin)")
-    @APIResponse(responseCode = "400", description = "Invalid change",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "400", description = "Invalid change")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such municipality")
     public TerritoryViews.MunicipalityView update(@PathParam("code") String code, @NotNull @Valid TerritoryViews.MunicipalityUpdate change) {

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -28,7 +27,6 @@ import ru.spb.feedback.routing.decision.DecisionView;
 import ru.spb.feedback.routing.decision.Router;
 import ru.spb.feedback.web.Caller;
 import ru.spb.feedback.web.PageView;
-import ru.spb.feedback.web.Problem;
 import ru.spb.feedback.web.RequestIds;
 import ru.spb.feedback.web.Roles;
 
@@ -41,10 +39,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Triage", description = "Appeals routing could not place; moderators assign them")
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a moderator or admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not a moderator or admin")
 public class TriageResource {
 
     @Inject
@@ -75,8 +70,7 @@ public class TriageResource {
     @GET
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "The triage queue, oldest first")
-    @APIResponse(responseCode = "400", description = "Bad paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging")
     public PageView<TriageItem> queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return triage.page(page, size);
@@ -88,12 +82,9 @@ public class TriageResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Route an appeal from the queue by hand", description = "Publishes RoutingDecided with method MANUAL.")
     @APIResponse(responseCode = "200", description = "The decision")
-    @APIResponse(responseCode = "400", description = "Unknown municipality or organization",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such appeal in triage",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The appeal is not in triage (any more), or was rejected, withdrawn or closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown municipality or organization")
+    @APIResponse(responseCode = "404", description = "No such appeal in triage")
+    @APIResponse(responseCode = "409", description = "The appeal is not in triage (any more), or was rejected, withdrawn or closed")
     public DecisionView assign(@PathParam("appealId") UUID appealId, @NotNull @Valid Assignment assignment) {
         return DecisionView.of(router.assign(appealId, assignment.municipalityCode().trim(), assignment.organizationCode(),
                 caller.id(), RequestIds.current()));
