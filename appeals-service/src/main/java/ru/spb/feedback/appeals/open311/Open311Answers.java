@@ -2,11 +2,9 @@ package ru.spb.feedback.appeals.open311;
 
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 import ru.spb.feedback.web.ProblemException;
 
-import java.util.List;
 
 /**
  * Open311 answers as HTTP responses: a body in the format the path asks for, and every error,
@@ -62,8 +60,9 @@ final class Open311Answers {
     }
 
     /** The format the path asks for, JSON when it names none: errors are answered in it. */
-    static Open311Format formatOfPath(List<PathSegment> segments) {
-        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1).getPath();
+    /** From the raw path: ".xml" or ".json" are plain characters there, and nothing is decoded that may not decode. */
+    static Open311Format formatOfPath(String rawPath) {
+        String last = rawPath == null ? "" : rawPath.substring(rawPath.lastIndexOf('/') + 1);
         return Open311Format.Resource.of(last).format().orElse(Open311Format.JSON);
     }
 }

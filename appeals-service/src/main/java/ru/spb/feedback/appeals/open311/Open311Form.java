@@ -4,6 +4,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import ru.spb.feedback.web.InputCharacters;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -39,6 +41,10 @@ final class Open311Form {
                 try {
                     String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
                     String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                    // free text (the description) may hold line breaks; names hold nothing of the sort
+                    if (InputCharacters.inValue(name) || InputCharacters.inText(value)) {
+                        throw Open311Error.badRequest("A form field " + InputCharacters.MESSAGE);
+                    }
                     form.add(name, value);
                 } catch (IllegalArgumentException e) {
                     throw Open311Error.badRequest("The form is not properly URL-encoded");

@@ -229,7 +229,8 @@ public class Open311Resource {
 
     @ServerExceptionMapper
     public Response open311Error(Open311Error error) {
-        return Open311Answers.error(error, Open311Answers.formatOfPath(uriInfo.getPathSegments()));
+        // the raw path: decoding it again fails on one such as "discovery.%25"
+        return Open311Answers.error(error, Open311Answers.formatOfPath(uriInfo.getRequestUri().getRawPath()));
     }
 
     /** Errors raised by shared code (a problem type lookup, the JAX-RS layer) in the spec's form too. */

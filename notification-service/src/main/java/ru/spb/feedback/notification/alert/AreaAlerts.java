@@ -139,10 +139,7 @@ public class AreaAlerts {
     /** The unsubscribe link (or a mail program's one-click POST): nothing more is sent, the address is erased at once. */
     @Transactional
     public UnsubscribedView unsubscribe(String token) {
-        if (token == null || token.isBlank()) {
-            throw ProblemException.invalid("token", "is required");
-        }
-        AlertTokens.Found found = tokens.find(token.trim(), AlertTokens.Purpose.UNSUBSCRIBE).orElseThrow(AreaAlerts::unknownToken);
+        AlertTokens.Found found = tokens.find(required(token), AlertTokens.Purpose.UNSUBSCRIBE).orElseThrow(AreaAlerts::unknownToken);
         AreaAlert alert = AreaAlert.findById(found.alertId(), LockModeType.PESSIMISTIC_WRITE);
         if (alert == null) {
             throw unknownToken();
@@ -289,13 +286,18 @@ public class AreaAlerts {
     }
 
     private static String required(TokenRequest request) {
-        if (request == null || request.token() == null || request.token().isBlank()) {
+        return required(request == null ? null : request.token());
+    }
+
+    /** A link's token, from the body or (one-click unsubscribe) the query. */
+    private static String required(String token) {
+        if (token == null || token.isBlank()) {
             throw ProblemException.invalid("token", "is required");
         }
-        if (request.token().length() > MAX_TOKEN) {
+        if (token.length() > MAX_TOKEN) {
             throw ProblemException.invalid("token", "must be at most " + MAX_TOKEN + " characters");
         }
-        return request.token().trim();
+        return token.trim();
     }
 
     private static ProblemException unknownToken() {
