@@ -51,6 +51,7 @@ public class AnswerTemplateResource {
 
     @GET
     @Operation(summary = "My organization's answer templates", description = "Sorted by title.")
+    @APIResponse(responseCode = "200", description = "My organization's templates")
     public List<TemplateView> list() {
         return templates.list();
     }
@@ -59,6 +60,7 @@ public class AnswerTemplateResource {
     @Path("/{id}")
     @Operation(summary = "One template")
     @APIResponse(responseCode = "404", description = "No such template in my organization")
+    @APIResponse(responseCode = "200", description = "The template")
     public TemplateView get(@PathParam("id") long id) {
         return templates.get(id);
     }

@@ -31,6 +31,7 @@ public class DecisionResource {
     @Operation(summary = "Every routing decision of an appeal, first to last")
     @APIResponse(responseCode = "403", description = "Not a moderator or admin")
     @APIResponse(responseCode = "404", description = "Routing never saw this appeal")
+    @APIResponse(responseCode = "200", description = "The decisions, oldest first")
     public List<DecisionView> decisions(@PathParam("appealId") UUID appealId) {
         return decisions.of(appealId);
     }

@@ -71,6 +71,7 @@ public class OrganizationResource {
     @PermitAll
     @Operation(summary = "All organizations, optionally of one kind (MUNICIPALITY, DISTRICT, CITY)")
     @APIResponse(responseCode = "400", description = "Unknown kind")
+    @APIResponse(responseCode = "200", description = "The organizations")
     public List<OrganizationView> list(@QueryParam("kind") String kind) {
         return organizations.list(kind);
     }
@@ -80,6 +81,7 @@ public class OrganizationResource {
     @PermitAll
     @Operation(summary = "One organization")
     @APIResponse(responseCode = "404", description = "No such organization")
+    @APIResponse(responseCode = "200", description = "The organization")
     public OrganizationView get(@PathParam("code") String code) {
         return organizations.get(code);
     }
@@ -105,6 +107,7 @@ public class OrganizationResource {
     @Operation(summary = "Change an organization's name or contacts (admin)")
     @APIResponse(responseCode = "400", description = "Invalid")
     @APIResponse(responseCode = "404", description = "No such organization")
+    @APIResponse(responseCode = "200", description = "Changed")
     public OrganizationView update(@PathParam("code") String code, @NotNull @Valid OrganizationUpdate change) {
         return organizations.update(code, change);
     }

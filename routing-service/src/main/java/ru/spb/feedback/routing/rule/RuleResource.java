@@ -49,6 +49,7 @@ public class RuleResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MODERATOR})
     @Operation(summary = "All responsibility rules")
+    @APIResponse(responseCode = "200", description = "The rules")
     public List<RuleView> list() {
         return rules.list().stream().map(RuleView::of).toList();
     }
@@ -58,6 +59,7 @@ public class RuleResource {
     @RolesAllowed({Roles.ADMIN, Roles.MODERATOR})
     @Operation(summary = "One rule")
     @APIResponse(responseCode = "404", description = "No such rule")
+    @APIResponse(responseCode = "200", description = "The rule")
     public RuleView get(@PathParam("id") long id) {
         return RuleView.of(rules.get(id));
     }
@@ -83,6 +85,7 @@ public class RuleResource {
     @APIResponse(responseCode = "400", description = "Invalid rule")
     @APIResponse(responseCode = "404", description = "No such rule")
     @APIResponse(responseCode = "409", description = "Another rule has the same subject and territory")
+    @APIResponse(responseCode = "200", description = "Replaced")
     public RuleView replace(@PathParam("id") long id, @NotNull @Valid RuleRequest request) {
         return RuleView.of(rules.replace(id, request));
     }

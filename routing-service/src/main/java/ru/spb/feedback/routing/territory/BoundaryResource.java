@@ -48,6 +48,7 @@ public class BoundaryResource {
     @Produces({GEO_JSON, MediaType.APPLICATION_JSON})
     @Operation(summary = "The boundary set in force, as GeoJSON", description = "kind: municipalities or districts")
     @APIResponse(responseCode = "404", description = "Unknown kind")
+    @APIResponse(responseCode = "200", description = "The boundaries as a GeoJSON FeatureCollection")
     public String geojson(@PathParam("kind") String kind) {
         return territory.activeGeoJson(kind(kind));
     }

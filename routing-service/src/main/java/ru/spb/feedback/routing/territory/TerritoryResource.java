@@ -52,6 +52,7 @@ public class TerritoryResource {
     @PermitAll
     @Operation(summary = "One municipal formation")
     @APIResponse(responseCode = "404", description = "No such municipality")
+    @APIResponse(responseCode = "200", description = "The municipality")
     public TerritoryViews.MunicipalityView municipality(@PathParam("code") String code) {
         return municipalities.municipality(code);
     }
@@ -60,6 +61,7 @@ public class TerritoryResource {
     @Path("/municipalities/at")
     @PermitAll
     @Operation(summary = "Which municipality and district a point lies in", description = "The same lookup routing uses.")
+    @APIResponse(responseCode = "200", description = "The municipality and district, or none outside the city")
     @APIResponse(responseCode = "400", description = "Bad coordinates")
     public TerritoryViews.PointLocation at(
             @QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
@@ -76,6 +78,7 @@ public class TerritoryResource {
     @APIResponse(responseCode = "400", description = "Invalid change")
     @APIResponse(responseCode = "403", description = "Not an admin")
     @APIResponse(responseCode = "404", description = "No such municipality")
+    @APIResponse(responseCode = "200", description = "Changed")
     public TerritoryViews.MunicipalityView update(@PathParam("code") String code, @NotNull @Valid TerritoryViews.MunicipalityUpdate change) {
         return municipalities.update(code, change);
     }

@@ -71,6 +71,7 @@ public class TriageResource {
     @RolesAllowed({Roles.MODERATOR, Roles.ADMIN})
     @Operation(summary = "The triage queue, oldest first")
     @APIResponse(responseCode = "400", description = "Bad paging")
+    @APIResponse(responseCode = "200", description = "The queue, oldest first")
     public PageView<TriageItem> queue(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return triage.page(page, size);

@@ -31,6 +31,7 @@ import java.util.Set;
  *   <li>the gateway's rate-limit headers on every 2xx and 4xx answer, {@code Retry-After} on 429 and 503, and
  *       {@code Access-Control-Allow-Origin} on every answer (for the origins in {@code gateway.cors.origins}). Clients
  *       reach a service only through the gateway (ADR 0010), so they are part of each service's contract;</li>
+ *   <li>that a property which is not required may be {@code null} ({@link Nullability});</li>
  *   <li>the HTTP server's limits on parameters and raw bodies that state none ({@link RequestLimits});</li>
  *   <li>the bounds that follow from a value's type: an {@code int32}/{@code int64} cannot be outside its range, a
  *       date-time or UUID has a longest form. Bounds the code enforces on purpose come from Bean Validation, which
@@ -84,6 +85,7 @@ public class ApiContractFilter implements OASFilter {
         }
         if (components.getSchemas() != null) {
             components.getSchemas().values().forEach(TypeBounds::apply);
+            Nullability.apply(components.getSchemas());
         }
     }
 
