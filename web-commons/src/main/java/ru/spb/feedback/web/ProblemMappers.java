@@ -98,12 +98,6 @@ public class ProblemMappers {
         }
         Response original = e.getResponse();
         int status = original.getStatus();
-        // JAX-RS answers 404 when a path or query value does not convert to its Java type; the resource exists,
-        // the value is wrong, so the client gets the 400 the documents promise
-        if (status == 404 && e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
-            return respond(Problem.of(400, "invalid-parameter", "Invalid parameter", "A path or query value is not of "
-                    + "the documented type (a number, a UUID, a date or one of the listed values)"), request);
-        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }

@@ -102,13 +102,20 @@ class Open311PublicViewTest {
                 .body("[0].lat", equalTo(59.938f)).body("[0].description", equalTo(null));
     }
 
+    /**
+     * Intake refuses control characters now (ADR 0025); an appeal filed before that may still hold them, and XML,
+     * which cannot carry them, leaves them out.
+     */
     @Test
     void charactersXmlForbidsAreLeftOutOfXmlAnswers() {
         Open311Checks.Key owner = newIntegratorKey();
         Map<String, String> fields = form(owner.apiKey(), PUBLIC_TYPE);
         String description = "Скамейка\u0001 сломана\u0008\u000B\u000C\u001F\uFFFE\uFFFF, ножка\tотвалилась\nдавно";
         fields.put("description", description);
+        post("json", fields).statusCode(400);
+        fields.put("description", "Скамейка сломана, ножка отвалилась давно");
         String number = create(fields);
+        QuarkusTransaction.requiringNew().run(() -> Appeal.update("description = ?1 where number = ?2", description, number));
 
         String xml = given().queryParam("api_key", owner.apiKey()).get("/open311/v2/requests.xml")
                 .then().statusCode(200).extract().asString();

@@ -25,7 +25,7 @@ import java.util.Set;
  * modules in web-commons' {@code META-INF/microprofile-config.properties}, run once at build time):
  * <ul>
  *   <li>the error answers each operation can get, as {@code application/problem+json} ({@link ProblemSchema}): 400 where
- *       it takes input, 401 everywhere (the gateway refuses a bad token on any path), 403 where it needs one, 404 where its path names something, 413 and 415 where it
+ *       it takes input, 401 everywhere (the gateway refuses a bad token on any path), 403 where it needs one, 404 where its path names something or it takes a query, 413 and 415 where it
  *       takes a body, and 429, 500 and 503 everywhere. A resource documents an error only to say what it means there;
  *       the filter gives it the problem body;</li>
  *   <li>the gateway's rate-limit headers on every 2xx and 4xx answer, {@code Retry-After} on 429 and 503, and
@@ -57,7 +57,8 @@ public class ApiContractFilter implements OASFilter {
         answer("400", "BadRequest", "The request is malformed or a value is invalid (problem `violations` name the fields)");
         answer("401", "Unauthorized", "A bearer token is needed and missing, or one was sent and is invalid or expired");
         answer("403", "Forbidden", "The token's roles do not allow this");
-        answer("404", "NotFound", "Nothing with this identifier, or not visible to the caller");
+        answer("404", "NotFound", "Nothing with this identifier, or not visible to the caller; also a path or query "
+                + "value that does not convert to its type (JAX-RS: a malformed id names nothing)");
         answer("413", "PayloadTooLarge", "The body is larger than this endpoint accepts");
         answer("415", "UnsupportedMediaType", "The body is not of a media type this endpoint documents");
         answer("429", "TooManyRequests", "Too many requests from this caller; wait for `Retry-After` seconds");
@@ -123,7 +124,9 @@ public class ApiContractFilter implements OASFilter {
         boolean takesBody = operation.getRequestBody() != null;
         boolean secured = operation.getSecurity() == null ? securedByDefault
                 : operation.getSecurity().stream().anyMatch(requirement -> !requirement.getSchemes().isEmpty());
-        boolean namesSomething = path.contains("{");
+        // JAX-RS answers a path or query value that does not convert to its type with 404
+        boolean namesSomething = path.contains("{") || parameters.stream()
+                .anyMatch(parameter -> parameter.getIn() == Parameter.In.QUERY);
 
         addIfAbsent(responses, "400", takesInput);
         // the gateway refuses an invalid token on any path, also where none is needed
